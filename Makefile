@@ -1,0 +1,51 @@
+# gdskills — two commands: `make serve` runs the whole system locally, `make test` runs every test.
+# Needs only python3 (>= 3.11), make and git: uv comes from PyPI into .tools/, everything else from uv.lock.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+PORT ?= 8000
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+RUN := $(UV) run --frozen
+export UV_PYTHON_DOWNLOADS := never
+export UV_LINK_MODE := copy
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup site serve test test-fast lint format bench deploy clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv
+
+.venv/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+setup: .venv/.synced
+
+site: setup
+	$(RUN) mkdocs build --quiet --strict
+
+serve: site
+	PORT=$(PORT) $(RUN) python -m infra.local_server
+
+test: setup site
+	$(RUN) pytest
+
+test-fast: setup
+	$(RUN) pytest -m "not e2e and not infra"
+
+lint: setup
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+	$(RUN) mypy
+
+format: setup
+	$(RUN) ruff format .
+	$(RUN) ruff check --fix .
+
+bench: setup
+	$(RUN) python -m bench
+
+clean:
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,75 @@
+"""Every failure becomes API.md's error shape here, and only here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.event_handler.exceptions import NotFoundError
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+
+from functions.errors import ApiError, FieldProblem, NotFound, ValidationFailed
+from functions.observability import logger
+from schemas._errors import field_path, zh_message
+from schemas.errors import ErrorBody, ErrorDetail, ErrorField
+
+_BODY_UNREADABLE = {"json_invalid", "unsupported_content_type", "multipart_invalid", "form_invalid"}
+
+
+def problems(errors: Iterable[Mapping[str, Any]]) -> list[FieldProblem]:
+    """pydantic / Powertools error dicts → field problems with Chinese messages and `a[1].b` paths."""
+    return [
+        FieldProblem(path=field_path(e.get("loc", ())), message=zh_message(e), type=str(e.get("type", "invalid")))
+        for e in errors
+    ]
+
+
+def error_response(error: ApiError) -> Response[str]:
+    body = ErrorBody(
+        error=ErrorDetail(
+            code=error.code,
+            message=error.message,
+            fields=[ErrorField(path=f.path, message=f.message, type=f.type) for f in error.fields],
+        )
+    )
+    return Response(status_code=error.status, content_type="application/json", body=body.model_dump_json())
+
+
+def _from_request_validation(exc: RequestValidationError) -> ApiError:
+    errors = list(exc.errors())
+    if any(e.get("type") in _BODY_UNREADABLE for e in errors):
+        unreadable = next(e for e in errors if e.get("type") in _BODY_UNREADABLE)
+        message = zh_message(unreadable)
+        return ApiError(message, [FieldProblem("body", message, str(unreadable["type"]))], 400, "bad_request")
+    if any(e.get("loc") == ("body",) and e.get("type") == "missing" for e in errors):
+        return ApiError(
+            "请求缺少 JSON 内容", [FieldProblem("body", "请求缺少 JSON 内容", "missing")], 400, "bad_request"
+        )
+    return ValidationFailed(problems(errors))
+
+
+def register_error_handlers(app: APIGatewayHttpResolver) -> None:
+    @app.exception_handler(RequestValidationError)
+    def _request_invalid(exc: RequestValidationError) -> Response[str]:
+        return error_response(_from_request_validation(exc))
+
+    @app.exception_handler(ValidationError)
+    def _model_invalid(exc: ValidationError) -> Response[str]:
+        return error_response(ValidationFailed(problems(exc.errors())))
+
+    @app.exception_handler(ApiError)
+    def _api_error(exc: ApiError) -> Response[str]:
+        if exc.status >= 500:
+            logger.error("request failed", extra={"code": exc.code})
+        return error_response(exc)
+
+    @app.not_found
+    def _not_found(exc: NotFoundError) -> Response[str]:
+        return error_response(NotFound("没有这个接口，请核对地址和请求方法"))
+
+    @app.exception_handler(Exception)
+    def _unexpected(exc: Exception) -> Response[str]:
+        logger.exception("unexpected error")
+        return error_response(ApiError("系统内部错误，请稍后重试；如持续出现请联系管理员", [], 500, "internal"))

@@ -1,0 +1,39 @@
+"""Lambda entry point of the HTTP API: `functions.api.handler.lambda_handler`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from functions.api.app import app
+from functions.api.routes import public
+from functions.observability import logger
+
+app.include_router(public.router)
+
+OPENAPI_TITLE = "gdskills 广东省特级技师、首席技师评聘系统 API"
+
+
+@app.get("/api/openapi.json", include_in_schema=False)
+def openapi_document() -> Response[str]:
+    return Response(
+        status_code=200,
+        content_type="application/json",
+        body=app.get_openapi_json_schema(title=OPENAPI_TITLE, version="2024.1", openapi_version="3.1.0"),
+    )
+
+
+def _as_json(event: dict[str, Any]) -> dict[str, Any]:
+    """Every body this API takes is JSON: read it as such whatever Content-Type the client sent."""
+    headers = event.get("headers") or {}
+    if event.get("body") and not headers.get("content-type", "").startswith("application/json"):
+        event["headers"] = {**headers, "content-type": "application/json"}
+    return event
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True)
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return app.resolve(_as_json(event), context)

@@ -1,0 +1,1 @@
+"""Route groups; each module holds one `router`."""

@@ -1,0 +1,75 @@
+"""Public routes: health, the eligibility self-check, reference data, campaigns (API.md, "Public")."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+
+from functions.errors import NotFound
+from schemas.eligibility import EligibilityRequest, EligibilityVerdict, evaluate
+from schemas.reference import campaigns, cities, search_occupations
+from schemas.workdays import workdays_between
+
+router = Router()
+
+
+@router.get("/api/health", tags=["public"], summary="健康检查")
+def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.post("/api/eligibility/check", tags=["public"], summary="参评条件自查")
+def check_eligibility(request: EligibilityRequest) -> EligibilityVerdict:
+    return evaluate(request)
+
+
+@router.get("/api/reference/cities", tags=["public"], summary="广东省 21 个地级以上市及咨询电话")
+def list_cities() -> list[dict[str, str]]:
+    return [
+        {
+            "code": c.code,
+            "name": c.name,
+            "area_code": c.area_code,
+            "hotline": c.hotline,
+            "institution": c.institution,
+            "phone": c.phone,
+            "address": c.address,
+        }
+        for c in cities().values()
+    ]
+
+
+@router.get("/api/reference/occupations", tags=["public"], summary="按名称或编码查询职业（大典 2022 细类）")
+def list_occupations(
+    q: Annotated[str, Query(max_length=50, description="名称、别名或编码的一部分")] = "",
+    limit: Annotated[int, Query(ge=1, le=200, description="最多返回条数")] = 50,
+    skill_only: Annotated[bool, Query(description="只返回技能类职业（第四至六大类）")] = False,
+) -> list[dict[str, Any]]:
+    return [
+        {"code": o.code, "name": o.name, "skill": o.skill, "green": o.green, "digital": o.digital}
+        for o in search_occupations(q, limit=limit, skill_only=skill_only)
+    ]
+
+
+@router.get("/api/reference/workdays", tags=["public"], summary="两个日期之间（含首尾）的工作日数")
+def count_workdays(
+    start: Annotated[date, Query(description="开始日期（含）")],
+    end: Annotated[date, Query(description="结束日期（含）")],
+) -> dict[str, Any]:
+    return {"start": start, "end": end, "workdays": workdays_between(start, end)}
+
+
+@router.get("/api/campaigns/<year>", tags=["public"], summary="评聘年度及各期时间")
+def get_campaign(year: Annotated[str, Path(max_length=8, description="年度，如 2024")]) -> dict[str, Any]:
+    campaign = campaigns().get(year)
+    if campaign is None:
+        raise NotFound(f"没有 {year} 年度的评聘工作安排")
+    return {
+        "year": campaign.year,
+        "name": campaign.name,
+        "accepting_submissions": campaign.accepting_submissions,
+        "phases": [{"phase": p.phase, "start": p.start, "end": p.end, "note": p.note} for p in campaign.phases],
+    }

@@ -1,0 +1,1 @@
+"""Deployment (SAM template) and the local stand-in for API Gateway + AWS."""

@@ -1,0 +1,171 @@
+"""`make serve`: the built site at `/`, the API at `/api`, and moto's server standing in for AWS.
+
+Each `/api` request becomes an API Gateway HTTP API (payload 2.0) event for the very handler that runs in
+AWS; the JWT authorizer's work (verify the token, hand over its claims) is done here with local tokens.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import socket
+import sys
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_DIR = ROOT / "build" / "site"
+MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's own payload limit
+
+log = logging.getLogger("gdskills.local")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_moto() -> Any:
+    """moto's server in this process, quiet; AWS clients find it through AWS_ENDPOINT_URL."""
+    from moto.server import ThreadedMotoServer
+
+    for name in ("werkzeug", "moto", "botocore", "urllib3"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    os.environ["AWS_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
+    for key, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_REGION": "us-east-1",
+    }.items():
+        os.environ.setdefault(key, value)
+    return server
+
+
+class Handler(SimpleHTTPRequestHandler):
+    server_version = "gdskills-local"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug(format, *args)
+
+    def end_headers(self) -> None:
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        self._dispatch(super().do_GET)
+
+    def do_HEAD(self) -> None:
+        self._dispatch(super().do_HEAD)
+
+    def do_POST(self) -> None:
+        self._dispatch(None)
+
+    def do_PUT(self) -> None:
+        self._dispatch(None)
+
+    def do_PATCH(self) -> None:
+        self._dispatch(None)
+
+    def do_DELETE(self) -> None:
+        self._dispatch(None)
+
+    def _dispatch(self, static: Any) -> None:
+        path = urlsplit(self.path).path
+        if path == "/api" or path.startswith("/api/"):
+            self._api()
+        elif static is not None:
+            static()
+        else:
+            self._json(405, {"error": {"code": "method_not_allowed", "message": "不支持该请求方法", "fields": []}})
+
+    def _json(self, status: int, payload: Any, extra: dict[str, str] | None = None) -> None:
+        body = json.dumps(payload, ensure_ascii=False).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _api(self) -> None:
+        from infra import local_gateway
+
+        length = int(self.headers.get("content-length") or 0)
+        if length > MAX_BODY_BYTES:
+            self.close_connection = True
+            self._json(413, {"error": {"code": "too_large", "message": "提交的内容超过 10 MB", "fields": []}})
+            return
+        body = self.rfile.read(length) if length else b""
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        try:
+            status, out_headers, out_body = local_gateway.call(
+                self.command, self.path, headers, body, self.client_address[0]
+            )
+        except Exception:  # the function answers every error itself; this is the gateway's own 500
+            log.exception("the function failed")
+            self._json(500, {"error": {"code": "internal", "message": "系统内部错误，请稍后重试", "fields": []}})
+            return
+        self.send_response(status)
+        for key, value in out_headers:
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(out_body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(out_body)
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
+    os.environ.setdefault("GDSKILLS_STAGE", "local")
+    port = int(os.environ.get("PORT", "8000"))
+    started = time.perf_counter()
+    moto = start_moto()
+    from infra import local_gateway
+
+    local_gateway.bootstrap()
+    server = ThreadingHTTPServer(
+        ("127.0.0.1" if os.environ.get("BIND_LOCAL") else "0.0.0.0", port), partial(Handler, directory=str(SITE_DIR))
+    )
+    server.daemon_threads = True
+    signal.signal(signal.SIGTERM, _interrupt)
+    if not SITE_DIR.exists():
+        log.info("站点尚未构建（build/site 不存在）：请用 make serve 启动，它会先构建站点")
+    log.info(
+        "gdskills 已启动（%.1f 秒）：http://localhost:%d/  API: http://localhost:%d/api/health",
+        time.perf_counter() - started,
+        port,
+        port,
+    )
+    log.info("按 Ctrl-C 停止")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        log.info("正在停止……")
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        server.server_close()
+        moto.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Candidate eligibility (§四): the request, the verdict, the path table and the engine."""
+
+from schemas.eligibility._engine import evaluate
+from schemas.eligibility._models import (
+    Credential,
+    EligibilityRequest,
+    EligibilityVerdict,
+    Honour,
+    PathResult,
+    WorkPeriod,
+    today_in_china,
+)
+from schemas.eligibility._paths import CREDENTIAL_PATHS, DIRECT, S_HONOUR, CredentialPath, HonourPath, paths_for
+from schemas.eligibility._vocabulary import (
+    FIXED_HONOUR_LEVELS,
+    HONOUR_CATEGORIES,
+    HONOUR_LEVELS,
+    ISSUER_TYPES,
+    RELATIONS,
+    SCI_TECH_RANKS,
+    SKILL_GRADES,
+    TITLE_GRADES,
+)
+from schemas.eligibility._worktime import add_years
+
+__all__ = [
+    "CREDENTIAL_PATHS",
+    "DIRECT",
+    "FIXED_HONOUR_LEVELS",
+    "HONOUR_CATEGORIES",
+    "HONOUR_LEVELS",
+    "ISSUER_TYPES",
+    "RELATIONS",
+    "SCI_TECH_RANKS",
+    "SKILL_GRADES",
+    "S_HONOUR",
+    "TITLE_GRADES",
+    "Credential",
+    "CredentialPath",
+    "EligibilityRequest",
+    "EligibilityVerdict",
+    "Honour",
+    "HonourPath",
+    "PathResult",
+    "WorkPeriod",
+    "add_years",
+    "evaluate",
+    "paths_for",
+    "today_in_china",
+]
