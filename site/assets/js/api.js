@@ -1,0 +1,141 @@
+// The one way the pages talk to /api: JSON in and out, the session token, and API.md's error shape.
+
+const SESSION_KEY = "gdskills.session";
+export const API_BASE = "/api";
+const SITE_ROOT = new URL("../../", import.meta.url);
+
+/** A URL inside the built site, whatever page we are on. */
+export const siteUrl = (path) => new URL(path, SITE_ROOT).href;
+
+export class ApiError extends Error {
+  constructor(status, code, message, fields = []) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export function session() {
+  try {
+    return JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(value) {
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(value));
+}
+
+export function clearSession() {
+  sessionStorage.removeItem(SESSION_KEY);
+}
+
+/** Claims of a JWT, read without verifying (the API verifies); used to learn role, USCC and city. */
+export function jwtClaims(token) {
+  const part = token.split(".")[1] || "";
+  const json = atob(part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "="));
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0))));
+}
+
+function authHeaders() {
+  const current = session();
+  return current?.token ? { Authorization: `Bearer ${current.token}` } : {};
+}
+
+async function errorFrom(response) {
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    /* not JSON: fall through to a message by status */
+  }
+  const error = body?.error;
+  if (response.status === 401) clearSession();
+  const fallback = {
+    401: "登录已失效，请重新登录",
+    403: "您没有权限进行此操作",
+    404: "没有找到该记录",
+    409: "记录已被他人更新或已处理，请刷新后重试",
+    413: "提交的内容过大",
+    429: "操作过于频繁，请稍后重试",
+  }[response.status];
+  return new ApiError(
+    response.status,
+    error?.code || "http_" + response.status,
+    error?.message || fallback || "系统暂时无法处理，请稍后重试",
+    Array.isArray(error?.fields) ? error.fields : [],
+  );
+}
+
+/** Call the API; resolves to the parsed JSON (or null), rejects with ApiError. */
+export async function api(method, path, { body, headers = {}, idempotencyKey } = {}) {
+  const init = { method, headers: { Accept: "application/json", ...authHeaders(), ...headers } };
+  if (body !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  if (idempotencyKey) init.headers["Idempotency-Key"] = idempotencyKey;
+  let response;
+  try {
+    response = await fetch(API_BASE + path, init);
+  } catch {
+    throw new ApiError(0, "network", "无法连接服务器，请检查网络后重试");
+  }
+  if (!response.ok) throw await errorFrom(response);
+  if (response.status === 204) return null;
+  const type = response.headers.get("Content-Type") || "";
+  return type.includes("json") ? response.json() : response.text();
+}
+
+/** A file download that needs the token: fetch, then save the blob under the server's file name. */
+export async function download(path, fallbackName) {
+  let response;
+  try {
+    response = await fetch(API_BASE + path, { headers: authHeaders() });
+  } catch {
+    throw new ApiError(0, "network", "无法连接服务器，请检查网络后重试");
+  }
+  if (!response.ok) throw await errorFrom(response);
+  const disposition = response.headers.get("Content-Disposition") || "";
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName;
+  const blob = await response.blob();
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  return { name, size: blob.size };
+}
+
+/** Lists come either as an array or as {items, next}; follow `next` up to a sane number of pages. */
+export async function listAll(path, maxPages = 20) {
+  const items = [];
+  let next = null;
+  for (let page = 0; page < maxPages; page += 1) {
+    const sep = path.includes("?") ? "&" : "?";
+    const data = await api("GET", next ? `${path}${sep}next=${encodeURIComponent(next)}` : path);
+    if (Array.isArray(data)) return items.concat(data);
+    items.push(...(data?.items || []));
+    next = data?.next;
+    if (!next) break;
+  }
+  return items;
+}
+
+let vocabPromise = null;
+/** Option lists generated at build time from schemas/ (site/hooks/guide.py). */
+export function vocab() {
+  vocabPromise ??= fetch(siteUrl("assets/data/vocab.json")).then((r) => r.json());
+  return vocabPromise;
+}
+
+export function newIdempotencyKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,278 @@
+"""MkDocs hook: the guide's tables, the pages' option lists and the roster template, all generated from `schemas/`.
+
+A page asks for generated content with a placeholder such as `<!-- gdskills:eligibility-table T -->`; after the
+build the hook writes `assets/data/vocab.json` (what the forms offer) and `assets/downloads/roster-template.xlsx`
+(the roster the report page imports). Nothing here is typed by hand twice, so the guide cannot disagree with
+the rules the API enforces.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # `mkdocs` runs from .venv/bin; the project's packages live at the root
+    sys.path.insert(0, str(ROOT))
+
+import xlsxwriter  # noqa: E402
+
+from schemas.eligibility import (  # noqa: E402
+    CREDENTIAL_PATHS,
+    DIRECT,
+    FIXED_HONOUR_LEVELS,
+    HONOUR_CATEGORIES,
+    HONOUR_LEVELS,
+    ISSUER_TYPES,
+    RELATIONS,
+    S_HONOUR,
+    SCI_TECH_RANKS,
+    SKILL_GRADES,
+    TITLE_GRADES,
+    CredentialPath,
+)
+from schemas.eligibility._paths import DIRECT_SCI_TECH_RANKS, S_MIN_HONOUR_LEVEL, T3_MIN_HONOUR_LEVEL  # noqa: E402
+from schemas.eligibility._vocabulary import NON_SKILL_HONOURS  # noqa: E402
+from schemas.enterprise import CATEGORY_IMPLIES, CATEGORY_LEVELS, CATEGORY_NAMES, PROVINCE_REVIEWED  # noqa: E402
+from schemas.fields import LEVEL_NAMES  # noqa: E402
+from schemas.forms import MAX_UPLOAD_BYTES, STATUS_NAMES, UPLOAD_TYPES  # noqa: E402
+from schemas.reference import PROVINCIAL_CENTRE, PROVINCIAL_CENTRE_PHONE, campaigns, cities  # noqa: E402
+from schemas.workdays import PUBLIC_NOTICE_MIN_WORKDAYS  # noqa: E402
+
+PLACEHOLDER = re.compile(r"<!--\s*gdskills:([a-z-]+)(?:\s+([A-Za-z0-9_-]+))?\s*-->")
+NOT_YET = "待公布"
+KIND_NAMES = {"skill_certificate": "职业资格（职业技能等级）证书", "professional_title": "职称"}
+# The roster template's columns: (header, JSON path in a candidate, vocabulary the cell is chosen from).
+ROSTER_COLUMNS: list[tuple[str, str, str | None]] = [
+    ("姓名", "name", None),
+    ("身份证号码", "id_number", None),
+    ("职业编码", "occupation", None),
+    ("参评级别", "level", "levels"),
+    ("证书或职称类别", "credentials[0].kind", "credential_kinds"),
+    ("证书或职称等级", "credentials[0].grade", "grades"),
+    ("证书与参评职业的关系", "credentials[0].relation", "relations"),
+    ("证书或职称取得日期", "credentials[0].obtained_on", None),
+    ("工作开始日期", "work_periods[0].start", None),
+    ("工作结束日期（在职留空）", "work_periods[0].end", None),
+    ("工作与参评职业的关系", "work_periods[0].relation", "relations"),
+    ("荣誉类别", "honours[0].category", "honour_categories"),
+    ("荣誉级别", "honours[0].level", "honour_levels"),
+    ("荣誉名称", "honours[0].name", None),
+    ("荣誉获得日期", "honours[0].granted_on", None),
+    ("评审成绩", "evaluation.score", None),
+]
+
+
+def _names(codes: Any, vocabulary: dict[str, str]) -> str:
+    return "、".join(vocabulary[c] for c in codes)
+
+
+def _at_least(grade: str, ladder: dict[str, str]) -> str:
+    higher = list(ladder)[list(ladder).index(grade) :]
+    return f"{ladder[grade]}及以上（{_names(higher, ladder)}）"
+
+
+def _path_row(path: CredentialPath) -> str:
+    ladder = SKILL_GRADES if path.kind == "skill_certificate" else TITLE_GRADES
+    relations = "或".join(RELATIONS[r] for r in sorted(path.relations))
+    extra = (
+        f"；另须{HONOUR_LEVELS[T3_MIN_HONOUR_LEVEL]}及以上的技能类人才荣誉，或突出贡献奖励（{_names(ISSUER_TYPES, ISSUER_TYPES)}）"
+        if path.needs_honour
+        else ""
+    )
+    return (
+        f"| **{path.id}** | {KIND_NAMES[path.kind]}：{_at_least(path.min_grade, ladder)} | "
+        f"与参评职业{relations} | 取得后累计从事本职业或相关职业工作满 {path.years} 年{extra} | {path.clause} |"
+    )
+
+
+def eligibility_table(level: str) -> str:
+    rows = [_path_row(p) for p in CREDENTIAL_PATHS if p.level == level]
+    head = "| 条件 | 证书或职称 | 关系要求 | 工作年限及其他 | 依据 |\n|---|---|---|---|---|"
+    texts = "\n".join(f"- **{p.id}（{p.title}）**：{p.requirement}" for p in CREDENTIAL_PATHS if p.level == level)
+    return f"{head}\n" + "\n".join(rows) + f"\n\n原文：\n\n{texts}\n"
+
+
+def skill_talent_honours() -> str:
+    return _names([c for c in HONOUR_CATEGORIES if c not in NON_SKILL_HONOURS], HONOUR_CATEGORIES)
+
+
+def s_honour() -> str:
+    return (
+        f"**{S_HONOUR.id}（{S_HONOUR.title}，{S_HONOUR.clause}）**：{S_HONOUR.requirement}\n\n"
+        f"本系统按此判断：技能类人才荣誉（{skill_talent_honours()}）的级别须为"
+        f"{HONOUR_LEVELS[S_MIN_HONOUR_LEVEL]}及以上。"
+    )
+
+
+def direct_route() -> str:
+    ranks = _names([r for r in SCI_TECH_RANKS if r in DIRECT_SCI_TECH_RANKS], SCI_TECH_RANKS)
+    return (
+        f"**{DIRECT.id}（{DIRECT.title}，{DIRECT.clause}）**：{DIRECT.requirement}\n\n"
+        f"本系统按此判断：{HONOUR_CATEGORIES['china_skills_award']}，"
+        f"或{HONOUR_CATEGORIES['national_sci_tech_award']}{ranks}。"
+    )
+
+
+def t3_honour() -> str:
+    return (
+        f"T3 所需荣誉：技能类人才荣誉（{skill_talent_honours()}）级别为{HONOUR_LEVELS[T3_MIN_HONOUR_LEVEL]}及以上，"
+        f"或{HONOUR_CATEGORIES['enterprise_contribution_award']}。"
+    )
+
+
+def grade_ladders() -> str:
+    return (
+        f"- 职业技能等级（由低到高）：{' < '.join(SKILL_GRADES.values())}\n"
+        f"- 职称（由低到高）：{' < '.join(TITLE_GRADES.values())}\n"
+        f"- 荣誉级别（由低到高）：{' < '.join(HONOUR_LEVELS.values())}\n\n"
+        "要求某一等级时，持有更高等级同样满足，年限从该证书或职称本身的取得日期起算。"
+    )
+
+
+def honour_table() -> str:
+    rows = []
+    for code, name in HONOUR_CATEGORIES.items():
+        if code in FIXED_HONOUR_LEVELS:
+            note = f"级别固定为{HONOUR_LEVELS[FIXED_HONOUR_LEVELS[code]]}"
+        elif code == "national_sci_tech_award":
+            note = f"填写奖励等级（{_names(SCI_TECH_RANKS, SCI_TECH_RANKS)}）"
+        elif code == "enterprise_contribution_award":
+            note = f"填写授予单位类型（{_names(ISSUER_TYPES, ISSUER_TYPES)}）"
+        elif code == "other":
+            note = "可填写，但仅凭此类荣誉满足条件时需人工核实"
+        else:
+            note = "填写级别"
+        kind = "否" if code in NON_SKILL_HONOURS else "是"
+        rows.append(f"| {name} | {kind} | {note} |")
+    return "| 荣誉类别 | 属于技能类人才荣誉 | 填写说明 |\n|---|---|---|\n" + "\n".join(rows)
+
+
+def enterprise_categories() -> str:
+    rows = []
+    for code, name in CATEGORY_NAMES.items():
+        levels = "、".join(f"{LEVEL_NAMES[lv]}（{lv}级）" for lv in sorted(CATEGORY_LEVELS[code], reverse=True))
+        notes = []
+        if code in CATEGORY_IMPLIES:
+            notes.append(f"同时属于{CATEGORY_NAMES[CATEGORY_IMPLIES[code]]}，备案时请一并勾选")
+        if code in PROVINCE_REVIEWED:
+            notes.append("备案、评价计划和特级技师结果由省技能中心审核")
+        rows.append(f"| {name} | {levels} | {'；'.join(notes) or '—'} |")
+    return "| 企业类别 | 可开展的评聘级别 | 说明 |\n|---|---|---|\n" + "\n".join(rows)
+
+
+def city_contacts() -> str:
+    rows = [
+        f"| {c.name} | {c.hotline} | {c.institution or NOT_YET} | {c.phone or NOT_YET} | {c.address or NOT_YET} |"
+        for c in cities().values()
+    ]
+    head = "| 地市 | 人社服务热线 | 职业技能评价指导机构 | 咨询电话 | 地址 |\n|---|---|---|---|---|"
+    return head + "\n" + "\n".join(rows)
+
+
+def campaign_phases(year: str) -> str:
+    campaign = campaigns()[year]
+    rows = [f"| 第{p.phase}期 | {p.start:%Y年%-m月%-d日} | {p.end:%Y年%-m月%-d日} | {p.note} |" for p in campaign.phases]
+    return "| 期次 | 开始 | 完成 | 工作方案原文 |\n|---|---|---|---|\n" + "\n".join(rows)
+
+
+def provincial_centre() -> str:
+    return f"{PROVINCIAL_CENTRE}（省技能中心）：{PROVINCIAL_CENTRE_PHONE}"
+
+
+RENDERERS = {
+    "eligibility-table": lambda arg: eligibility_table(arg or "T"),
+    "s-honour": lambda arg: s_honour(),
+    "direct-route": lambda arg: direct_route(),
+    "t3-honour": lambda arg: t3_honour(),
+    "grade-ladders": lambda arg: grade_ladders(),
+    "honour-table": lambda arg: honour_table(),
+    "enterprise-categories": lambda arg: enterprise_categories(),
+    "city-contacts": lambda arg: city_contacts(),
+    "campaign-phases": lambda arg: campaign_phases(arg or "2024"),
+    "provincial-centre": lambda arg: provincial_centre(),
+    "notice-workdays": lambda arg: str(PUBLIC_NOTICE_MIN_WORKDAYS),
+}
+
+
+def render(markdown: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name, arg = match.group(1), match.group(2)
+        if name not in RENDERERS:
+            raise ValueError(f"unknown gdskills placeholder: {match.group(0)}")
+        return RENDERERS[name](arg)
+
+    return PLACEHOLDER.sub(replace, markdown)
+
+
+def vocabulary() -> dict[str, Any]:
+    """What the self-check and the forms offer, from the same dictionaries the API validates against."""
+    return {
+        "levels": LEVEL_NAMES,
+        "credential_kinds": KIND_NAMES,
+        "skill_grades": SKILL_GRADES,
+        "title_grades": TITLE_GRADES,
+        "grades": {**SKILL_GRADES, **TITLE_GRADES},
+        "relations": RELATIONS,
+        "honour_categories": HONOUR_CATEGORIES,
+        "honour_levels": HONOUR_LEVELS,
+        "fixed_honour_levels": FIXED_HONOUR_LEVELS,
+        "levelless_honours": sorted(NON_SKILL_HONOURS),
+        "sci_tech_ranks": SCI_TECH_RANKS,
+        "issuer_types": ISSUER_TYPES,
+        "enterprise_categories": CATEGORY_NAMES,
+        "category_levels": {code: sorted(levels) for code, levels in CATEGORY_LEVELS.items()},
+        "category_implies": CATEGORY_IMPLIES,
+        "statuses": STATUS_NAMES,
+        "upload_types": UPLOAD_TYPES,
+        "max_upload_bytes": MAX_UPLOAD_BYTES,
+        "notice_min_workdays": PUBLIC_NOTICE_MIN_WORKDAYS,
+        "cities": [{"code": c.code, "name": c.name, "hotline": c.hotline} for c in cities().values()],
+        "campaigns": {
+            year: {
+                "name": c.name,
+                "phases": [{"phase": p.phase, "start": p.start.isoformat(), "end": p.end.isoformat()} for p in c.phases],
+            }
+            for year, c in campaigns().items()
+        },
+        "roster_columns": [{"header": h, "path": p, "vocabulary": v} for h, p, v in ROSTER_COLUMNS],
+    }
+
+
+def write_roster_template(target: Path, vocab: dict[str, Any]) -> None:
+    """The XLSX the report page imports: one candidate per row, drop-downs show the Chinese names."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    book = xlsxwriter.Workbook(str(target))
+    sheet = book.add_worksheet("人员名单")
+    lists = book.add_worksheet("选项")
+    head = book.add_format({"bold": True, "bg_color": "#DDE3F5", "border": 1, "text_wrap": True})
+    text = book.add_format({"num_format": "@"})
+    for col, column in enumerate(vocab["roster_columns"]):
+        sheet.write_string(0, col, column["header"], head)
+        sheet.set_column(col, col, 16, text)  # text cells keep ID numbers and dates exactly as typed
+        name = column["vocabulary"]
+        if name:
+            values = list(vocab[name].values())
+            lists.write_string(0, col, column["header"])
+            lists.write_column(1, col, values)
+            ref = f"=选项!${xlsxwriter.utility.xl_col_to_name(col)}$2:${xlsxwriter.utility.xl_col_to_name(col)}${len(values) + 1}"
+            sheet.data_validation(1, col, 2000, col, {"validate": "list", "source": ref})
+    sheet.freeze_panes(1, 0)
+    lists.hide()
+    book.close()
+
+
+def on_page_markdown(markdown: str, **_: Any) -> str:
+    return render(markdown)
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    site = Path(config["site_dir"])
+    vocab = vocabulary()
+    data = site / "assets" / "data" / "vocab.json"
+    data.parent.mkdir(parents=True, exist_ok=True)
+    data.write_text(json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_roster_template(site / "assets" / "downloads" / "roster-template.xlsx", vocab)
