@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 SITE_DIR = ROOT / "build" / "site"
 MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's own payload limit
+S3_PREFIX = "/s3/"  # S3 as the browser sees it locally (AWS_ENDPOINT_URL_S3)
 
 log = logging.getLogger("gdskills.local")
 
@@ -85,6 +86,8 @@ class Handler(SimpleHTTPRequestHandler):
         path = urlsplit(self.path).path
         if path == "/api" or path.startswith("/api/"):
             self._api()
+        elif path.startswith(S3_PREFIX):
+            self._s3()
         elif static is not None:
             static()
         else:
@@ -99,6 +102,28 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_header(key, value)
         self.end_headers()
         self.wfile.write(body)
+
+    def _s3(self) -> None:
+        """The browser's presigned uploads and downloads reach moto's S3 through us: same origin, no CORS."""
+        import http.client
+
+        length = int(self.headers.get("content-length") or 0)
+        body = self.rfile.read(length) if length else None
+        target = self.path[len(S3_PREFIX) - 1 :]
+        upstream = http.client.HTTPConnection("127.0.0.1", self.server.moto_port, timeout=60)  # type: ignore[attr-defined]
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
+        upstream.request(self.command, target, body=body, headers=headers)
+        answer = upstream.getresponse()
+        payload = answer.read()
+        self.send_response(answer.status)
+        for key, value in answer.getheaders():
+            if key.lower() not in ("content-length", "connection", "transfer-encoding", "server", "date"):
+                self.send_header(key, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(payload)
+        upstream.close()
 
     def _api(self) -> None:
         from infra import local_gateway
@@ -138,6 +163,8 @@ def main() -> int:
     port = int(os.environ.get("PORT", "8000"))
     started = time.perf_counter()
     moto = start_moto()
+    moto_port = int(os.environ["AWS_ENDPOINT_URL"].rsplit(":", 1)[1])
+    os.environ["AWS_ENDPOINT_URL_S3"] = f"http://{os.environ.get('PUBLIC_HOST', 'localhost')}:{port}{S3_PREFIX[:-1]}"
     from infra import local_gateway
 
     local_gateway.bootstrap()
@@ -145,6 +172,7 @@ def main() -> int:
         ("127.0.0.1" if os.environ.get("BIND_LOCAL") else "0.0.0.0", port), partial(Handler, directory=str(SITE_DIR))
     )
     server.daemon_threads = True
+    server.moto_port = moto_port  # type: ignore[attr-defined]
     signal.signal(signal.SIGTERM, _interrupt)
     if not SITE_DIR.exists():
         log.info("站点尚未构建（build/site 不存在）：请用 make serve 启动，它会先构建站点")

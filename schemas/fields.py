@@ -39,7 +39,11 @@ def check_id_number(value: str) -> str:
     except InvalidLength as exc:
         raise rule_error("id_number_length", "居民身份证号码应为 18 位") from exc
     except InvalidComponent as exc:
-        raise rule_error("id_number_birth_date", "身份证号码中的出生日期无效") from exc
+        try:
+            ric.get_birth_date(value)
+        except ValidationError:
+            raise rule_error("id_number_birth_date", "身份证号码中的出生日期无效") from exc
+        raise rule_error("id_number_region", "身份证号码前 6 位的地区代码无效（或在出生年份尚未设立）") from exc
     except (InvalidFormat, ValidationError) as exc:
         raise rule_error("id_number_format", "身份证号码格式不正确，应为 17 位数字加 1 位数字或 X") from exc
 

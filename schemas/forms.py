@@ -263,6 +263,23 @@ class ReportRequest(_Form):
         return candidates
 
 
+# ---- resubmissions (PUT): the same form plus the version that was read ------------------------------------
+
+_VERSION = Annotated[int, Field(ge=1, description="所修改的版本号（读取记录时的 version）")]
+
+
+class FilingResubmission(FilingRequest):
+    version: _VERSION
+
+
+class PlanResubmission(PlanRequest):
+    version: _VERSION
+
+
+class ReportResubmission(ReportRequest):
+    version: _VERSION
+
+
 # ---- uploads, decisions, debarments -----------------------------------------------------------------------
 
 
@@ -348,11 +365,14 @@ __all__ = [
     "Enterprise",
     "Evaluation",
     "FilingRequest",
+    "FilingResubmission",
     "Material",
     "OccupationRef",
     "PlanRequest",
+    "PlanResubmission",
     "PublicNotice",
     "ReportRequest",
+    "ReportResubmission",
     "UploadAnswer",
     "UploadRequest",
 ]

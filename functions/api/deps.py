@@ -1,0 +1,37 @@
+"""The composition root: the stores every route shares, built on first use (not at import)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from aws_lambda_powertools.event_handler.api_gateway import Router
+
+from functions.auth import Principal, Role, principal_from, require
+
+if TYPE_CHECKING:
+    from functions.services.kinds import Stores
+
+
+@lru_cache(maxsize=1)
+def stores() -> Stores:
+    from functions.dal.debarments import DebarmentStore
+    from functions.dal.records import RecordStore
+    from functions.dal.uploads import UploadStore
+    from functions.services.kinds import Stores
+
+    records = RecordStore()
+    return Stores(records=records, uploads=UploadStore(), debarments=DebarmentStore(records))
+
+
+def reset() -> None:
+    """Forget the stores (tests swap the AWS behind them)."""
+    from functions.dal.aws import reset_clients
+
+    stores.cache_clear()
+    reset_clients()
+
+
+def caller(router: Router, *roles: Role) -> Principal:
+    event: dict[str, Any] = router.current_event.raw_event
+    return require(principal_from(event), *roles)

@@ -1,0 +1,138 @@
+"""Filings, plans and reports: create, resubmit, read, list (API.md, "Enterprise"); uploads."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from pydantic import BaseModel
+
+from functions.api.deps import caller, stores
+from schemas.forms import (
+    FilingRequest,
+    FilingResubmission,
+    PlanRequest,
+    PlanResubmission,
+    ReportRequest,
+    ReportResubmission,
+    UploadRequest,
+)
+
+router = Router()
+RecordId = Annotated[str, Path(max_length=64, description="记录编号")]
+Cursor = Annotated[str | None, Query(max_length=2000, description="上一页返回的 next")]
+Limit = Annotated[int, Query(ge=1, le=100, description="每页条数")]
+
+
+def _json(status: int, payload: Any) -> Response[Any]:
+    return Response(status_code=status, content_type="application/json", body=payload)
+
+
+def _create(kind: str, form: BaseModel) -> Response[Any]:
+    from functions.services import submissions
+    from functions.services.idempotency import once
+
+    principal = caller(router, "enterprise")
+    key = router.current_event.headers.get("idempotency-key")
+    body = form.model_dump(mode="json")
+    answer = once(key, f"{principal.uscc}|{kind}", body, lambda: submissions.submit(stores(), kind, principal, form))
+    return _json(201, answer)
+
+
+def _resubmit(kind: str, record_id: str, form: BaseModel) -> Response[Any]:
+    from functions.services import submissions
+
+    principal = caller(router, "enterprise")
+    return _json(200, submissions.resubmit(stores(), kind, record_id, principal, form))
+
+
+def _read(kind: str, record_id: str, version: int | None) -> Response[Any]:
+    from functions.services import submissions
+
+    principal = caller(router)
+    head = submissions.visible(stores(), kind, record_id, principal)
+    if version is not None:
+        return _json(
+            200, {"id": record_id, "version": version, "data": submissions.version_body(stores(), head, version)}
+        )
+    return _json(200, submissions.detail(stores(), head))
+
+
+def _list(kind: str, cursor: str | None, limit: int) -> Response[Any]:
+    from functions.services import submissions
+
+    principal = caller(router)
+    return _json(200, submissions.list_for(stores(), kind, principal, cursor, limit))
+
+
+@router.post("/api/filings", tags=["enterprise"], summary="提交备案")
+def create_filing(form: FilingRequest) -> Response[Any]:
+    return _create("filing", form)
+
+
+@router.post("/api/plans", tags=["enterprise"], summary="提交评价计划")
+def create_plan(form: PlanRequest) -> Response[Any]:
+    return _create("plan", form)
+
+
+@router.post("/api/reports", tags=["enterprise"], summary="报备评价结果")
+def create_report(form: ReportRequest) -> Response[Any]:
+    return _create("report", form)
+
+
+@router.put("/api/filings/<record_id>", tags=["enterprise"], summary="重新提交退回的备案")
+def resubmit_filing(record_id: RecordId, form: FilingResubmission) -> Response[Any]:
+    return _resubmit("filing", record_id, form)
+
+
+@router.put("/api/plans/<record_id>", tags=["enterprise"], summary="重新提交退回的评价计划")
+def resubmit_plan(record_id: RecordId, form: PlanResubmission) -> Response[Any]:
+    return _resubmit("plan", record_id, form)
+
+
+@router.put("/api/reports/<record_id>", tags=["enterprise"], summary="重新提交退回的评价结果")
+def resubmit_report(record_id: RecordId, form: ReportResubmission) -> Response[Any]:
+    return _resubmit("report", record_id, form)
+
+
+Version = Annotated[int | None, Query(ge=1, description="读取某一历史版本的内容")]
+
+
+@router.get("/api/filings/<record_id>", tags=["enterprise"], summary="备案详情")
+def read_filing(record_id: RecordId, version: Version = None) -> Response[Any]:
+    return _read("filing", record_id, version)
+
+
+@router.get("/api/plans/<record_id>", tags=["enterprise"], summary="评价计划详情")
+def read_plan(record_id: RecordId, version: Version = None) -> Response[Any]:
+    return _read("plan", record_id, version)
+
+
+@router.get("/api/reports/<record_id>", tags=["enterprise"], summary="评价结果详情")
+def read_report(record_id: RecordId, version: Version = None) -> Response[Any]:
+    return _read("report", record_id, version)
+
+
+@router.get("/api/filings", tags=["enterprise"], summary="备案列表（最新在前）")
+def list_filings(next: Cursor = None, limit: Limit = 20) -> Response[Any]:
+    return _list("filing", next, limit)
+
+
+@router.get("/api/plans", tags=["enterprise"], summary="评价计划列表（最新在前）")
+def list_plans(next: Cursor = None, limit: Limit = 20) -> Response[Any]:
+    return _list("plan", next, limit)
+
+
+@router.get("/api/reports", tags=["enterprise"], summary="评价结果列表（最新在前）")
+def list_reports(next: Cursor = None, limit: Limit = 20) -> Response[Any]:
+    return _list("report", next, limit)
+
+
+@router.post("/api/uploads", tags=["enterprise"], summary="申请上传文件（预签名 POST）")
+def request_upload(form: UploadRequest) -> Response[Any]:
+    from functions.services.uploads import request_upload as request
+
+    principal = caller(router, "enterprise")
+    return _json(201, request(stores(), principal, form))

@@ -1,0 +1,42 @@
+"""Plain dicts ⇄ DynamoDB attribute maps, and the compressed record bodies."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from typing import Any
+
+from boto3.dynamodb.types import Binary, TypeDeserializer, TypeSerializer
+
+_serializer = TypeSerializer()
+_deserializer = TypeDeserializer()
+
+
+def to_item(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: _serializer.serialize(v) for k, v in data.items() if v is not None}
+
+
+def from_item(item: dict[str, Any]) -> dict[str, Any]:
+    out = {k: _deserializer.deserialize(v) for k, v in item.items()}
+    return {k: (int(v) if _is_whole(v) else v) for k, v in out.items()}
+
+
+def value(data: Any) -> dict[str, Any]:
+    return _serializer.serialize(data)  # type: ignore[no-any-return]
+
+
+def _is_whole(v: Any) -> bool:
+    from decimal import Decimal
+
+    return isinstance(v, Decimal) and v == v.to_integral_value()
+
+
+def pack(body: dict[str, Any]) -> bytes:
+    """A submitted body as stored: gzip'd JSON (a 2,000-person roster stays far below DynamoDB's 400 KB)."""
+    return gzip.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), compresslevel=6)
+
+
+def unpack(raw: Any) -> dict[str, Any]:
+    data = raw.value if isinstance(raw, Binary) else raw
+    result: dict[str, Any] = json.loads(gzip.decompress(bytes(data)))
+    return result

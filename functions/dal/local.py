@@ -1,0 +1,59 @@
+"""The resources the template creates, created in moto for `make serve` and the tests (same names and keys)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from functions.dal.aws import client, settings
+
+TABLE_KEYS = [("pk", "HASH"), ("sk", "RANGE")]
+INDEXES = ("gsi1", "gsi2")
+
+
+def table_definition(name: str) -> dict[str, Any]:
+    attributes = ["pk", "sk"] + [f"{i}{k}" for i in INDEXES for k in ("pk", "sk")]
+    return {
+        "TableName": name,
+        "BillingMode": "PAY_PER_REQUEST",
+        "AttributeDefinitions": [{"AttributeName": a, "AttributeType": "S"} for a in attributes],
+        "KeySchema": [{"AttributeName": a, "KeyType": t} for a, t in TABLE_KEYS],
+        "GlobalSecondaryIndexes": [
+            {
+                "IndexName": index,
+                "KeySchema": [
+                    {"AttributeName": f"{index}pk", "KeyType": "HASH"},
+                    {"AttributeName": f"{index}sk", "KeyType": "RANGE"},
+                ],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+            for index in INDEXES
+        ],
+    }
+
+
+def create_local_resources() -> None:
+    config = settings()
+    ddb = client("dynamodb")
+    ddb.create_table(**table_definition(config.table))
+    ddb.create_table(
+        TableName=config.idempotency_table,
+        BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+    )
+    ddb.update_time_to_live(
+        TableName=config.idempotency_table, TimeToLiveSpecification={"Enabled": True, "AttributeName": "expiration"}
+    )
+    s3 = client("s3")
+    s3.create_bucket(Bucket=config.materials_bucket, ObjectLockEnabledForBucket=True)
+    s3.create_bucket(Bucket=config.exports_bucket)
+    sqs = client("sqs")
+    dlq = sqs.create_queue(QueueName="gdskills-notify-dlq")["QueueUrl"]
+    dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    queue = sqs.create_queue(
+        QueueName="gdskills-notify",
+        Attributes={"RedrivePolicy": f'{{"deadLetterTargetArn":"{dlq_arn}","maxReceiveCount":"5"}}'},
+    )["QueueUrl"]
+    os.environ["NOTIFY_QUEUE_URL"] = queue
+    client("ses").verify_email_identity(EmailAddress=config.mail_from)

@@ -1,0 +1,250 @@
+"""Filings, plans and reports in the single DynamoDB table.
+
+Keys and access patterns (every string key is `pk`/`sk`; GSIs `gsi1` and `gsi2`):
+
+| item | pk | sk | other keys | serves |
+|---|---|---|---|---|
+| record head | `REC#<id>` | `HEAD` | gsi1: `OWNER#<uscc>#<kind>` / `<created>#<id>`; gsi2 (only while it awaits a desk): `QUEUE#<desk>#<kind>` / `<submitted>#<id>` | read a record; an enterprise's list, newest first; a desk's queue, oldest first |
+| version | `REC#<id>` | `V#<000001>` | | every submitted version, body gzip'd, never overwritten |
+| log | `REC#<id>` | `LOG#<at>#<rand>` | | the append-only audit and decision history |
+| route pointer | `ROUTE#<desk>#<kind>` | `<created>#<id>` | | everything routed to a desk (`CITY#440100`, `PROVINCE`), newest first |
+
+Every change is one transaction whose head update is conditional on the version and status that were read,
+so two reviewers never both decide and a stale resubmission fails.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from functions.dal.aws import client, settings
+from functions.dal.items import from_item, pack, to_item, unpack, value
+from functions.errors import BadRequest, Conflict, ServiceUnavailable
+
+HEAD = "HEAD"
+
+
+def rec_pk(record_id: str) -> str:
+    return f"REC#{record_id}"
+
+
+def version_sk(version: int) -> str:
+    return f"V#{version:06d}"
+
+
+def encode_cursor(key: dict[str, Any] | None) -> str | None:
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode() if key else None
+
+
+def decode_cursor(cursor: str | None) -> dict[str, Any] | None:
+    if not cursor:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (ValueError, UnicodeError) as exc:
+        raise BadRequest("分页参数 next 无效，请从第一页重新获取") from exc
+    if not isinstance(key, dict):
+        raise BadRequest("分页参数 next 无效，请从第一页重新获取")
+    return key
+
+
+@dataclass
+class Change:
+    """One conditional update of a record head, plus the items written with it."""
+
+    record_id: str
+    expect_version: int
+    expect_statuses: Iterable[str]
+    expect_stage: str | None = None
+    set: dict[str, Any] = field(default_factory=dict)
+    remove: list[str] = field(default_factory=list)
+    puts: list[dict[str, Any]] = field(default_factory=list)
+    extra: list[dict[str, Any]] = field(default_factory=list)  # raw transaction items (e.g. counter claims)
+
+
+class RecordStore:
+    def __init__(self, ddb: Any = None, table: str | None = None) -> None:
+        self.ddb = ddb or client("dynamodb")
+        self.table = table or settings().table
+
+    # ---- writes ---------------------------------------------------------------------------------------
+
+    def create(self, head: dict[str, Any], body: dict[str, Any], log: dict[str, Any], desks: list[str]) -> None:
+        record_id, created = head["id"], head["created_at"]
+        items: list[dict[str, Any]] = [
+            {"Put": self._put({**head, "pk": rec_pk(record_id), "sk": HEAD}, "attribute_not_exists(pk)")},
+            {"Put": self._put(self._version_item(record_id, 1, body, head))},
+            {"Put": self._put({**log, "pk": rec_pk(record_id)})},
+        ]
+        items += [
+            {"Put": self._put({"pk": f"ROUTE#{desk}#{head['kind']}", "sk": f"{created}#{record_id}", "id": record_id})}
+            for desk in desks
+        ]
+        self._transact(items)
+
+    def apply(self, change: Change, body: dict[str, Any] | None = None, new_version: int | None = None) -> None:
+        names = {"#v": "version", "#st": "status"}
+        values: dict[str, Any] = {":v": value(change.expect_version)}
+        statuses = list(change.expect_statuses)
+        status_keys = []
+        for i, status in enumerate(statuses):
+            values[f":s{i}"] = value(status)
+            status_keys.append(f":s{i}")
+        condition = f"#v = :v AND #st IN ({', '.join(status_keys)})"
+        if change.expect_stage is not None:
+            names["#stage"] = "stage"
+            values[":stage"] = value(change.expect_stage)
+            condition += " AND #stage = :stage"
+        sets = []
+        for i, (key, val) in enumerate(change.set.items()):
+            names[f"#u{i}"] = key
+            values[f":u{i}"] = value(val)
+            sets.append(f"#u{i} = :u{i}")
+        expression = "SET " + ", ".join(sets)
+        if change.remove:
+            for i, key in enumerate(change.remove):
+                names[f"#r{i}"] = key
+            expression += " REMOVE " + ", ".join(f"#r{i}" for i in range(len(change.remove)))
+        items: list[dict[str, Any]] = [
+            {
+                "Update": {
+                    "TableName": self.table,
+                    "Key": to_item({"pk": rec_pk(change.record_id), "sk": HEAD}),
+                    "UpdateExpression": expression,
+                    "ConditionExpression": condition,
+                    "ExpressionAttributeNames": names,
+                    "ExpressionAttributeValues": values,
+                }
+            }
+        ]
+        if body is not None and new_version is not None:
+            items.append({"Put": self._put(self._version_item(change.record_id, new_version, body, change.set))})
+        items += [{"Put": self._put(item)} for item in change.puts]
+        items += change.extra
+        self._transact(items)
+
+    def put(self, item: dict[str, Any], condition: str | None = None) -> None:
+        try:
+            self.ddb.put_item(**self._put(item, condition))
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] == "ConditionalCheckFailedException":
+                raise Conflict("该记录已存在") from exc
+            raise ServiceUnavailable() from exc
+
+    # ---- reads ----------------------------------------------------------------------------------------
+
+    def head(self, record_id: str) -> dict[str, Any] | None:
+        return self.get(rec_pk(record_id), HEAD)
+
+    def get(self, pk: str, sk: str) -> dict[str, Any] | None:
+        try:
+            answer = self.ddb.get_item(TableName=self.table, Key=to_item({"pk": pk, "sk": sk}), ConsistentRead=True)
+        except ClientError as exc:
+            raise ServiceUnavailable() from exc
+        item = answer.get("Item")
+        return from_item(item) if item else None
+
+    def heads(self, record_ids: list[str]) -> list[dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(record_ids), 100):
+            keys = [to_item({"pk": rec_pk(i), "sk": HEAD}) for i in record_ids[start : start + 100]]
+            request: dict[str, Any] = {self.table: {"Keys": keys}}
+            while request:
+                try:
+                    answer = self.ddb.batch_get_item(RequestItems=request)
+                except ClientError as exc:
+                    raise ServiceUnavailable() from exc
+                for item in answer["Responses"].get(self.table, []):
+                    head = from_item(item)
+                    found[head["id"]] = head
+                request = answer.get("UnprocessedKeys") or {}
+        return [found[i] for i in record_ids if i in found]
+
+    def body(self, record_id: str, version: int) -> dict[str, Any]:
+        item = self.get(rec_pk(record_id), version_sk(version))
+        return unpack(item["body"]) if item else {}
+
+    def partition(self, pk: str, prefix: str, newest_first: bool = False) -> list[dict[str, Any]]:
+        return self.query(pk, prefix, limit=1000, newest_first=newest_first)[0]
+
+    def query(
+        self,
+        pk: str,
+        prefix: str = "",
+        limit: int = 50,
+        cursor: str | None = None,
+        newest_first: bool = True,
+        index: str | None = None,
+        filters: dict[str, str] | None = None,
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        key_pk, key_sk = ("pk", "sk") if index is None else (f"{index}pk", f"{index}sk")
+        names = {"#pk": key_pk}
+        values: dict[str, Any] = {":pk": value(pk)}
+        condition = "#pk = :pk"
+        if prefix:
+            names["#sk"] = key_sk
+            values[":prefix"] = value(prefix)
+            condition += " AND begins_with(#sk, :prefix)"
+        request: dict[str, Any] = {
+            "TableName": self.table,
+            "KeyConditionExpression": condition,
+            "ExpressionAttributeNames": names,
+            "ExpressionAttributeValues": values,
+            "ScanIndexForward": not newest_first,
+            "Limit": limit,
+        }
+        if filters:
+            parts = []
+            for i, (attr, val) in enumerate(filters.items()):
+                names[f"#f{i}"] = attr
+                values[f":f{i}"] = value(val)
+                parts.append(f"#f{i} = :f{i}")
+            request["FilterExpression"] = " AND ".join(parts)
+        if index:
+            request["IndexName"] = index
+        else:
+            request["ConsistentRead"] = True
+        start = decode_cursor(cursor)
+        if start:
+            request["ExclusiveStartKey"] = start
+        try:
+            answer = self.ddb.query(**request)
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] == "ValidationException" and start:
+                raise BadRequest("分页参数 next 无效，请从第一页重新获取") from exc
+            raise ServiceUnavailable() from exc
+        return [from_item(i) for i in answer.get("Items", [])], encode_cursor(answer.get("LastEvaluatedKey"))
+
+    # ---- helpers --------------------------------------------------------------------------------------
+
+    def _version_item(self, record_id: str, version: int, body: dict[str, Any], head: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "pk": rec_pk(record_id),
+            "sk": version_sk(version),
+            "version": version,
+            "body": pack(body),
+            "submitted_at": head.get("submitted_at") or head.get("created_at"),
+        }
+
+    def _put(self, item: dict[str, Any], condition: str | None = None) -> dict[str, Any]:
+        request: dict[str, Any] = {"TableName": self.table, "Item": to_item(item)}
+        if condition:
+            request["ConditionExpression"] = condition
+        return request
+
+    def _transact(self, items: list[dict[str, Any]]) -> None:
+        try:
+            self.ddb.transact_write_items(TransactItems=items)
+        except ClientError as exc:
+            code = exc.response["Error"]["Code"]
+            if code in ("TransactionCanceledException", "ConditionalCheckFailedException"):
+                reasons = [r.get("Code") for r in exc.response.get("CancellationReasons", [])]
+                if not reasons or "ConditionalCheckFailed" in reasons:
+                    raise Conflict("记录已被他人更新或已有审核结果，请刷新后重试") from exc
+            raise ServiceUnavailable() from exc

@@ -1,0 +1,1 @@
+"""Workflow logic: submissions, review routing and decisions, uploads, debarments, certificates."""

@@ -1,0 +1,150 @@
+"""What differs between filings, plans and reports: their forms, their parents, the rules that tie them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+
+from functions.auth import Principal
+from functions.dal.debarments import DebarmentStore
+from functions.dal.records import RecordStore
+from functions.dal.uploads import UploadStore
+from functions.errors import FieldProblem, Forbidden
+from functions.services.integrity import check_uploads, debarred
+from schemas.forms import (
+    FilingRequest,
+    FilingResubmission,
+    PlanRequest,
+    PlanResubmission,
+    ReportRequest,
+    ReportResubmission,
+)
+from schemas.review import review_stages
+from schemas.rules import plan_against_filing, report_against_plan
+
+
+@dataclass
+class Stores:
+    records: RecordStore
+    uploads: UploadStore
+    debarments: DebarmentStore
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The head fields a submission contributes, or the problems that refuse it."""
+
+    fields: dict[str, Any]
+    stages: tuple[str, ...]
+    problems: list[FieldProblem]
+
+
+Prepare = Callable[[Stores, Principal, Any, date], Prepared]
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    prefix: str
+    request: type[BaseModel]
+    resubmission: type[BaseModel]
+    prepare: Prepare
+
+
+def _as_problems(failures: list[Any]) -> list[FieldProblem]:
+    return [FieldProblem(f.path, f.message, f.type) for f in failures]
+
+
+def _parent(
+    stores: Stores, principal: Principal, parent_id: str, path: str, kind: str, name: str
+) -> tuple[dict[str, Any] | None, list[FieldProblem]]:
+    head = stores.records.head(parent_id)
+    if head is None or head.get("kind") != kind or head.get("owner") != principal.uscc:
+        return None, [FieldProblem(path, f"找不到该{name}，请核对编号", f"{kind}_unknown")]
+    if head["status"] != "approved":
+        return None, [FieldProblem(path, f"该{name}尚未通过审核，通过后才能继续", f"{kind}_not_approved")]
+    return head, []
+
+
+def _prepare_filing(stores: Stores, principal: Principal, form: FilingRequest, today: date) -> Prepared:
+    if form.enterprise.uscc != principal.uscc:
+        raise Forbidden("只能以本企业的统一社会信用代码备案")
+    problems = debarred(stores.debarments, {"enterprise.uscc": form.enterprise.uscc}, today)
+    fields = {
+        "enterprise_name": form.enterprise.name,
+        "city": form.enterprise.city,
+        "categories": form.enterprise.categories,
+        "levels": form.levels,
+        "scope": [o.code for o in form.occupations],
+        "contact_email": form.contact.email,
+    }
+    return Prepared(fields, review_stages("filing", None, form.enterprise.categories), problems)
+
+
+def _prepare_plan(stores: Stores, principal: Principal, form: PlanRequest, today: date) -> Prepared:
+    filing, problems = _parent(stores, principal, form.filing_id, "filing_id", "filing", "备案")
+    if filing is None:
+        return Prepared({}, (), problems)
+    problems += _as_problems(plan_against_filing(form, filing["levels"], filing["scope"]))
+    problems += check_uploads(
+        stores.records, stores.uploads, {"plan_document": form.plan_document}, principal.uscc or "", "plan_document"
+    )
+    problems += debarred(stores.debarments, {"enterprise": principal.uscc or ""}, today)
+    fields = {
+        "enterprise_name": filing["enterprise_name"],
+        "city": filing["city"],
+        "categories": filing["categories"],
+        "contact_email": filing.get("contact_email"),
+        "filing_id": form.filing_id,
+        "level": form.level,
+        "campaign": form.campaign,
+        "phase": form.phase,
+        "review_date": form.review_date.isoformat(),
+        "occupations": form.occupations,
+    }
+    return Prepared(fields, review_stages("plan", form.level, filing["categories"]), problems)
+
+
+def _prepare_report(stores: Stores, principal: Principal, form: ReportRequest, today: date) -> Prepared:
+    plan, problems = _parent(stores, principal, form.plan_id, "plan_id", "plan", "评价计划")
+    if plan is None:
+        return Prepared({}, (), problems)
+    review_date = date.fromisoformat(plan["review_date"])
+    problems += _as_problems(
+        report_against_plan(form, plan["level"], plan["occupations"], review_date, plan["campaign"], today)
+    )
+    problems += check_uploads(
+        stores.records,
+        stores.uploads,
+        {f"materials[{i}].key": m.key for i, m in enumerate(form.materials)},
+        principal.uscc or "",
+        "material",
+    )
+    subjects = {"enterprise": principal.uscc or ""}
+    subjects.update({f"candidates[{i}].id_number": c.id_number for i, c in enumerate(form.candidates)})
+    problems += debarred(stores.debarments, subjects, today)
+    fields = {
+        "enterprise_name": plan["enterprise_name"],
+        "city": plan["city"],
+        "categories": plan["categories"],
+        "contact_email": plan.get("contact_email"),
+        "filing_id": plan["filing_id"],
+        "plan_id": form.plan_id,
+        "level": plan["level"],
+        "campaign": plan["campaign"],
+        "phase": plan["phase"],
+        "review_date": plan["review_date"],
+        "candidate_count": len(form.candidates),
+    }
+    return Prepared(fields, review_stages("report", plan["level"], plan["categories"]), problems)
+
+
+KINDS: dict[str, Kind] = {
+    "filing": Kind("filing", "FIL", FilingRequest, FilingResubmission, _prepare_filing),
+    "plan": Kind("plan", "PLN", PlanRequest, PlanResubmission, _prepare_plan),
+    "report": Kind("report", "RPT", ReportRequest, ReportResubmission, _prepare_report),
+}

@@ -1,0 +1,109 @@
+"""Reviewers' work: the queue, decisions (conditional, so two reviewers never both win), the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from functions.auth import Principal
+from functions.dal.records import Change
+from functions.errors import Conflict, NotFound
+from functions.services import clock
+from functions.services.certificates import certificate_items, site_sequence_items
+from functions.services.kinds import Stores
+from functions.services.submissions import can_see, desk, log_item, queue_keys, summary, visible
+from schemas.forms import DecisionRequest
+from schemas.review import AWAITING, STAGE_NAMES, after_decision
+
+NUMBERING_RETRIES = 30
+
+
+def queue(
+    stores: Stores, principal: Principal, kind: str, level: str | None, cursor: str | None, limit: int
+) -> dict[str, Any]:
+    filters = {"level": level} if level else None
+    heads, after = stores.records.query(
+        f"QUEUE#{principal.reviewer}#{kind}",
+        index="gsi2",
+        limit=limit,
+        cursor=cursor,
+        newest_first=False,
+        filters=filters,
+    )
+    return {"items": [summary(h) for h in heads], "next": after}
+
+
+def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form: DecisionRequest) -> dict[str, Any]:
+    for _ in range(NUMBERING_RETRIES):
+        head = visible(stores, kind, record_id, principal)
+        change = _decision_change(stores, head, principal, form)
+        try:
+            stores.records.apply(change)
+        except Conflict:
+            fresh = stores.records.head(record_id)
+            if fresh and (fresh["version"], fresh["status"], fresh.get("stage")) == (
+                head["version"],
+                head["status"],
+                head.get("stage"),
+            ):
+                continue  # only a counter moved (another approval took numbers): claim again
+            raise Conflict("该记录已被其他审核人员处理，请刷新后查看") from None
+        return {
+            "id": record_id,
+            "status": change.set["status"],
+            "version": head["version"],
+            "stage": change.set.get("stage"),
+        }
+    raise Conflict("编号分配繁忙，请稍后重试")
+
+
+def _decision_change(stores: Stores, head: dict[str, Any], principal: Principal, form: DecisionRequest) -> Change:
+    if head["status"] not in AWAITING:
+        raise Conflict("该记录已有审核结果，不能再次审核")
+    stage = head.get("stage")
+    if stage is None or desk(stage, head["city"]) != principal.reviewer:
+        raise Conflict(f"该记录目前由{STAGE_NAMES.get(stage or '', '')}审核，不在您的待审列表中")
+    if form.version != head["version"]:
+        raise Conflict(f"记录已更新到第 {head['version']} 版，请刷新后审核最新版本")
+    status, next_stage = after_decision(form.decision, tuple(head["stages"]), stage)
+    at = clock.stamp()
+    fields: dict[str, Any] = {"status": status, "updated_at": at}
+    remove = ["gsi2pk", "gsi2sk", "stage"]
+    if next_stage:
+        fields["stage"] = next_stage
+        fields.update(queue_keys(head["kind"], next_stage, head["city"], at, head["id"]))
+        remove = []
+    extra: list[dict[str, Any]] = []
+    if status == "approved":
+        fields["approved_at"] = at
+        if head["kind"] == "filing":
+            extra = site_sequence_items(stores.records, head["owner"], head["enterprise_name"], head["city"])
+        elif head["kind"] == "report":
+            body = stores.records.body(head["id"], head["version"])
+            extra = certificate_items(stores.records, head, body, at[:10], at)
+    log = log_item(
+        principal, "decision", head["version"], status, at, decision=form.decision, comment=form.comment, stage=stage
+    )
+    return Change(
+        head["id"],
+        expect_version=head["version"],
+        expect_statuses=[head["status"]],
+        expect_stage=stage,
+        set=fields,
+        remove=remove,
+        puts=[{**log, "pk": f"REC#{head['id']}"}],
+        extra=extra,
+    )
+
+
+def audit(stores: Stores, subject: str, principal: Principal) -> dict[str, Any]:
+    head = stores.records.head(subject)
+    if head is not None:
+        if not can_see(principal, head):
+            raise NotFound()
+        events = stores.records.partition(f"REC#{subject}", "LOG#")
+    else:
+        if principal.role not in ("province_reviewer", "admin"):
+            raise NotFound()
+        events = stores.records.partition(f"AUDIT#{subject}", "LOG#")
+    keep = ("action", "decision", "comment", "by", "role", "version", "status", "stage", "at", "detail")
+    return {"subject": subject, "events": [{k: e[k] for k in keep if k in e} for e in events]}

@@ -1,0 +1,175 @@
+"""Creating, resubmitting, reading and listing filings, plans and reports."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from pydantic import BaseModel
+
+from functions.auth import Principal
+from functions.dal.records import Change
+from functions.errors import Conflict, NotFound, ValidationFailed
+from functions.services import clock
+from functions.services.kinds import KINDS, Kind, Stores
+from schemas.review import AWAITING
+
+PAGE_DEFAULT, PAGE_MAX = 20, 100
+
+
+def desk(stage: str, city: str) -> str:
+    return f"CITY#{city}" if stage == "city" else "PROVINCE"
+
+
+def queue_keys(kind: str, stage: str, city: str, submitted_at: str, record_id: str) -> dict[str, str]:
+    return {"gsi2pk": f"QUEUE#{desk(stage, city)}#{kind}", "gsi2sk": f"{submitted_at}#{record_id}"}
+
+
+def log_item(principal: Principal, action: str, version: int, status: str, at: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "sk": f"LOG#{at}#{secrets.token_hex(4)}",
+        "action": action,
+        "by": principal.subject,
+        "role": principal.role,
+        "version": version,
+        "status": status,
+        "at": at,
+        **{k: v for k, v in extra.items() if v is not None},
+    }
+
+
+def _body(form: BaseModel) -> dict[str, Any]:
+    return form.model_dump(mode="json", exclude={"version"})
+
+
+def submit(stores: Stores, kind_name: str, principal: Principal, form: BaseModel) -> dict[str, Any]:
+    kind = KINDS[kind_name]
+    prepared = kind.prepare(stores, principal, form, clock.today())
+    if prepared.problems:
+        raise ValidationFailed(prepared.problems)
+    record_id = f"{kind.prefix}-{secrets.token_hex(8)}"
+    at = clock.stamp()
+    first = prepared.stages[0]
+    city = prepared.fields["city"]
+    head = {
+        **prepared.fields,
+        "id": record_id,
+        "kind": kind.name,
+        "owner": principal.uscc,
+        "status": "submitted",
+        "version": 1,
+        "stages": list(prepared.stages),
+        "stage": first,
+        "created_at": at,
+        "submitted_at": at,
+        "updated_at": at,
+        "gsi1pk": f"OWNER#{principal.uscc}#{kind.name}",
+        "gsi1sk": f"{at}#{record_id}",
+        **queue_keys(kind.name, first, city, at, record_id),
+    }
+    log = log_item(principal, "submit", 1, "submitted", at, stage=first)
+    stores.records.create(head, _body(form), log, [desk(s, city) for s in prepared.stages])
+    return {"id": record_id, "status": "submitted", "version": 1}
+
+
+def resubmit(stores: Stores, kind_name: str, record_id: str, principal: Principal, form: Any) -> dict[str, Any]:
+    kind = KINDS[kind_name]
+    head = _owned(stores, kind, record_id, principal)
+    if head["status"] != "returned":
+        raise Conflict("只有被退回修改的记录才能重新提交", [])
+    if form.version != head["version"]:
+        raise Conflict(f"记录已更新到第 {head['version']} 版，请刷新后在最新版本上修改")
+    prepared = kind.prepare(stores, principal, form, clock.today())
+    if prepared.problems:
+        raise ValidationFailed(prepared.problems)
+    at = clock.stamp()
+    version = head["version"] + 1
+    first = prepared.stages[0]
+    fields = {
+        **prepared.fields,
+        "status": "submitted",
+        "version": version,
+        "stages": list(prepared.stages),
+        "stage": first,
+        "submitted_at": at,
+        "updated_at": at,
+        **queue_keys(kind.name, first, prepared.fields["city"], at, record_id),
+    }
+    change = Change(
+        record_id,
+        expect_version=head["version"],
+        expect_statuses=["returned"],
+        set=fields,
+        puts=[{**log_item(principal, "resubmit", version, "submitted", at, stage=first), "pk": f"REC#{record_id}"}],
+    )
+    stores.records.apply(change, body=_body(form), new_version=version)
+    return {"id": record_id, "status": "submitted", "version": version}
+
+
+def can_see(principal: Principal, head: dict[str, Any]) -> bool:
+    if principal.role == "enterprise":
+        return bool(head.get("owner") == principal.uscc)
+    if principal.role == "city_reviewer":
+        return "city" in head.get("stages", []) and head.get("city") == principal.city
+    return "province" in head.get("stages", [])
+
+
+def visible(stores: Stores, kind_name: str, record_id: str, principal: Principal) -> dict[str, Any]:
+    head = stores.records.head(record_id)
+    if head is None or head.get("kind") != kind_name or not can_see(principal, head):
+        raise NotFound()
+    return head
+
+
+def _owned(stores: Stores, kind: Kind, record_id: str, principal: Principal) -> dict[str, Any]:
+    head = stores.records.head(record_id)
+    if head is None or head.get("kind") != kind.name or head.get("owner") != principal.uscc:
+        raise NotFound()
+    return head
+
+
+PUBLIC_HEAD_FIELDS = (
+    "id", "kind", "status", "version", "stage", "stages", "owner", "enterprise_name", "city", "categories",
+    "levels", "level", "campaign", "phase", "review_date", "filing_id", "plan_id", "candidate_count",
+    "created_at", "submitted_at", "updated_at",
+)  # fmt: skip
+
+
+def summary(head: dict[str, Any]) -> dict[str, Any]:
+    return {k: head[k] for k in PUBLIC_HEAD_FIELDS if k in head}
+
+
+def detail(stores: Stores, head: dict[str, Any]) -> dict[str, Any]:
+    logs = stores.records.partition(f"REC#{head['id']}", "LOG#")
+    return {
+        **summary(head),
+        "awaiting": head["status"] in AWAITING,
+        "data": stores.records.body(head["id"], head["version"]),
+        "history": [
+            {k: log.get(k) for k in ("action", "decision", "comment", "role", "version", "status", "stage", "at")}
+            for log in logs
+        ],
+        "decisions": [
+            {k: log.get(k) for k in ("decision", "comment", "role", "version", "stage", "at")}
+            for log in logs
+            if log["action"] == "decision"
+        ],
+    }
+
+
+def version_body(stores: Stores, head: dict[str, Any], version: int) -> dict[str, Any]:
+    if not 1 <= version <= head["version"]:
+        raise NotFound(f"没有第 {version} 版")
+    return stores.records.body(head["id"], version)
+
+
+def list_for(stores: Stores, kind_name: str, principal: Principal, cursor: str | None, limit: int) -> dict[str, Any]:
+    limit = max(1, min(limit, PAGE_MAX))
+    if principal.role == "enterprise":
+        heads, after = stores.records.query(
+            f"OWNER#{principal.uscc}#{kind_name}", index="gsi1", limit=limit, cursor=cursor
+        )
+    else:
+        pointers, after = stores.records.query(f"ROUTE#{principal.reviewer}#{kind_name}", limit=limit, cursor=cursor)
+        heads = stores.records.heads([p["id"] for p in pointers])
+    return {"items": [summary(h) for h in heads], "next": after}

@@ -1,0 +1,110 @@
+"""Rules that need more than the form itself: a report against its plan, a plan against its filing.
+
+Pure functions: the caller passes the records and today's date; each failure is a (path, message, type).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from schemas.eligibility import EligibilityRequest, evaluate
+from schemas.fields import LEVEL_NAMES
+from schemas.forms import PlanRequest, ReportRequest
+from schemas.reference import campaigns, occupations
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFailure:
+    path: str
+    message: str
+    type: str
+
+
+def campaign_open(campaign: str) -> RuleFailure | None:
+    found = campaigns().get(campaign)
+    if found is not None and not found.accepting_submissions:
+        return RuleFailure("campaign", f"{found.name}目前不接受提交", "campaign_closed")
+    return None
+
+
+def plan_against_filing(plan: PlanRequest, filed_levels: list[str], filed_occupations: list[str]) -> list[RuleFailure]:
+    failures: list[RuleFailure] = []
+    if plan.level not in filed_levels:
+        failures.append(
+            RuleFailure(
+                "level", f"该备案未包含{LEVEL_NAMES[plan.level]}（{plan.level}级），请先备案该级别", "level_not_filed"
+            )
+        )
+    scope = set(filed_occupations)
+    for index, code in enumerate(plan.occupations):
+        if code not in scope:
+            failures.append(
+                RuleFailure(
+                    f"occupations[{index}]",
+                    f"“{occupations()[code].name}”（{code}）不在备案的职业范围内",
+                    "occupation_not_filed",
+                )
+            )
+    failure = campaign_open(plan.campaign)
+    return failures + ([failure] if failure else [])
+
+
+def report_against_plan(
+    report: ReportRequest, plan_level: str, plan_occupations: list[str], review_date: date, campaign: str, today: date
+) -> list[RuleFailure]:
+    """Everything a results report must satisfy given its approved plan (§五(一)3–4)."""
+    failures = list(_notice_failures(report, review_date, today))
+    allowed = set(plan_occupations)
+    for index, candidate in enumerate(report.candidates):
+        where = f"candidates[{index}]"
+        who = f"第 {index + 1} 位人员（{candidate.name}）"
+        if candidate.level != plan_level:
+            failures.append(
+                RuleFailure(
+                    f"{where}.level",
+                    f"{who}的参评级别应为评价计划的{LEVEL_NAMES[plan_level]}",
+                    "candidate_level_mismatch",
+                )
+            )
+        if candidate.occupation not in allowed:
+            failures.append(
+                RuleFailure(
+                    f"{where}.occupation", f"{who}的职业不在评价计划的职业范围内", "candidate_occupation_not_planned"
+                )
+            )
+        verdict = evaluate(
+            EligibilityRequest(
+                level=candidate.level,
+                as_of=review_date,
+                credentials=candidate.credentials,
+                work_periods=candidate.work_periods,
+                honours=candidate.honours,
+            )
+        )
+        if not verdict.eligible:
+            reasons = "；".join(f"{p.id}：{p.detail}" for p in verdict.prerequisites + verdict.paths if not p.met)
+            failures.append(
+                RuleFailure(
+                    where,
+                    f"{who}截至评审日期 {review_date.isoformat()} 不符合{LEVEL_NAMES[candidate.level]}参评条件。{reasons}",
+                    "candidate_not_eligible",
+                )
+            )
+    failure = campaign_open(campaign)
+    return failures + ([failure] if failure else [])
+
+
+def _notice_failures(report: ReportRequest, review_date: date, today: date) -> Iterator[RuleFailure]:
+    notice = report.public_notice
+    if notice.start < review_date:
+        yield RuleFailure(
+            "public_notice.start",
+            f"公示应在评审结束后进行：开始日期不能早于评审日期 {review_date.isoformat()}",
+            "public_notice_before_review",
+        )
+    if notice.end >= today:
+        yield RuleFailure(
+            "public_notice.end", "公示期结束后才能报备评价结果：结束日期须早于今天", "public_notice_not_ended"
+        )

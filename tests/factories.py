@@ -1,0 +1,125 @@
+"""Believable test data: real city and occupation codes, valid USCC and ID check digits, real 2024 dates."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from stdnum.cn import ric, uscc
+
+
+def make_uscc(body17: str) -> str:
+    return body17 + uscc.calc_check_digit(body17)
+
+
+def make_id(region: str, birth: str, sequence: str) -> str:
+    """A resident ID: 6-digit region, YYYYMMDD birth date, 3-digit sequence, then the check digit."""
+    body = f"{region}{birth}{sequence}"
+    return body + ric.calc_check_digit(body + "0")  # stdnum expects a placeholder check digit
+
+
+FACTORY_USCC = make_uscc("91440101MA59CDX46")  # a Guangzhou machinery works
+SHENZHEN_USCC = make_uscc("91440300MA5FQ2LK3")
+PROVINCIAL_USCC = make_uscc("91440000190322793")  # a provincial-filed group company
+
+
+def enterprise_claims(uscc_value: str = FACTORY_USCC) -> dict[str, Any]:
+    return {"sub": f"user-{uscc_value[-4:]}", "cognito:groups": "[enterprise]", "custom:uscc": uscc_value}
+
+
+def city_claims(city: str = "440100") -> dict[str, Any]:
+    return {"sub": f"city-{city}", "cognito:groups": "[city_reviewer]", "custom:city": city}
+
+
+def province_claims() -> dict[str, Any]:
+    return {"sub": "province-1", "cognito:groups": "[province_reviewer]"}
+
+
+def admin_claims() -> dict[str, Any]:
+    return {"sub": "admin-1", "cognito:groups": "[admin]"}
+
+
+def filing_body(
+    uscc_value: str = FACTORY_USCC,
+    city: str = "440100",
+    categories: list[str] | None = None,
+    levels: list[str] | None = None,
+) -> dict[str, Any]:
+    return {
+        "enterprise": {
+            "name": "广州精工机械制造有限公司",
+            "uscc": uscc_value,
+            "city": city,
+            "address": "广州市黄埔区科学大道 100 号",
+            "categories": categories or ["above_scale", "large"],
+        },
+        "contact": {"name": "陈晓燕", "phone": "13800138000", "email": "hr@jinggong.example.cn"},
+        "levels": levels or ["T", "S"],
+        "occupations": [{"code": "6-18-01-01", "name": "车工"}, {"code": "6-18-01-02", "name": "铣工"}],
+    }
+
+
+def plan_body(filing_id: str, document_key: str, level: str = "T") -> dict[str, Any]:
+    return {
+        "filing_id": filing_id,
+        "campaign": "2024",
+        "phase": 1,
+        "level": level,
+        "occupations": ["6-18-01-01"],
+        "planned_count": 5,
+        "review_date": "2024-06-15",
+        "method": "理论知识考试、技能操作考核与业绩评审相结合",
+        "plan_document": document_key,
+    }
+
+
+def t_candidate(index: int) -> dict[str, Any]:
+    return {
+        "name": f"李国强{index}",
+        "id_number": make_id("440104", f"1985{(index % 12) + 1:02d}{(index % 28) + 1:02d}", f"{index % 1000:03d}"),
+        "occupation": "6-18-01-01",
+        "level": "T",
+        "credentials": [
+            {
+                "kind": "skill_certificate",
+                "grade": "senior_technician",
+                "relation": "corresponding",
+                "obtained_on": "2020-05-20",
+            }
+        ],
+        "work_periods": [{"start": "2005-07-01", "end": None, "relation": "corresponding"}],
+        "honours": [],
+        "evaluation": {"score": 86.5, "passed": True},
+    }
+
+
+def s_candidate(index: int) -> dict[str, Any]:
+    candidate = t_candidate(index)
+    candidate["level"] = "S"
+    candidate["name"] = f"王建华{index}"
+    candidate["honours"] = [
+        {"category": "technical_expert", "level": "provincial", "name": "南粤技术能手", "granted_on": "2019-12-01"}
+    ]
+    return candidate
+
+
+def report_body(plan_id: str, material_key: str, candidates: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "plan_id": plan_id,
+        "public_notice": {"start": "2024-06-17", "end": "2024-06-21", "objections": 0},
+        "candidates": candidates,
+        "materials": [{"type": "public_notice", "key": material_key}],
+    }
+
+
+PDF_BYTES = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def upload_request(purpose: str, data: bytes = PDF_BYTES, filename: str = "评聘工作方案.pdf") -> dict[str, Any]:
+    return {
+        "purpose": purpose,
+        "filename": filename,
+        "content_type": "application/pdf",
+        "size": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
