@@ -1,0 +1,128 @@
+"""Chinese working days across the real 2024 holiday arrangement (国务院办公厅, 国办发明电〔2023〕7号)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
+
+from schemas.forms import PublicNotice
+from schemas.workdays import workdays_between
+
+D = date.fromisoformat
+
+# The 2024 notice, written out by hand: days off, and weekend days that are worked instead.
+HOLIDAYS_2024 = {
+    "元旦": ["2023-12-30", "2023-12-31", "2024-01-01"],
+    "春节": [f"2024-02-{d}" for d in range(10, 18)],
+    "清明节": ["2024-04-04", "2024-04-05", "2024-04-06"],
+    "劳动节": ["2024-05-01", "2024-05-02", "2024-05-03", "2024-05-04", "2024-05-05"],
+    "端午节": ["2024-06-08", "2024-06-09", "2024-06-10"],
+    "中秋节": ["2024-09-15", "2024-09-16", "2024-09-17"],
+    "国庆节": [f"2024-10-0{d}" for d in range(1, 8)],
+}
+ADJUSTED_WORKDAYS_2024 = {
+    "春节": ["2024-02-04", "2024-02-18"],  # both Sundays
+    "清明节": ["2024-04-07"],  # Sunday
+    "劳动节": ["2024-04-28", "2024-05-11"],  # Sunday, Saturday
+    "中秋节": ["2024-09-14"],  # Saturday
+    "国庆节": ["2024-09-29", "2024-10-12"],  # Sunday, Saturday
+}
+
+
+def one_day(day: str) -> int:
+    return workdays_between(D(day), D(day))
+
+
+@pytest.mark.parametrize(
+    "day", [pytest.param(d, id=f"{name} {d}") for name, days in HOLIDAYS_2024.items() for d in days]
+)
+def test_public_holidays_are_not_working_days(day):
+    assert one_day(day) == 0
+
+
+@pytest.mark.parametrize(
+    "day", [pytest.param(d, id=f"{name} {d}") for name, days in ADJUSTED_WORKDAYS_2024.items() for d in days]
+)
+def test_adjusted_weekend_days_are_working_days(day):
+    assert D(day).weekday() >= 5  # really a weekend day
+    assert one_day(day) == 1
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # DOMAIN.md: 29 Apr … 8 May is exactly 5 (29, 30 Apr; 6, 7, 8 May)
+        ("2024-04-29", "2024-05-08", 5),
+        ("2024-04-29", "2024-05-07", 4),
+        # May Day week with its two adjusted workdays: 28 Apr (Sun) … 11 May (Sat)
+        ("2024-04-28", "2024-05-11", 1 + 2 + 5 + 1),
+        # Spring Festival: 4 Feb (Sun) worked, 10–17 off, 18 Feb (Sun) worked
+        ("2024-02-04", "2024-02-18", 1 + 5 + 1),
+        ("2024-02-10", "2024-02-17", 0),
+        # Qingming: Thu 4 … Sat 6 off, Sun 7 worked, Mon 8 worked
+        ("2024-04-04", "2024-04-08", 2),
+        # Dragon Boat: Mon 10 June off
+        ("2024-06-10", "2024-06-14", 4),
+        # Mid-Autumn: Sat 14 Sep worked, 15–17 off
+        ("2024-09-14", "2024-09-20", 1 + 3),
+        # National Day: Sun 29 Sep worked, 1–7 Oct off, Sat 12 Oct worked
+        ("2024-09-29", "2024-10-12", 1 + 1 + 0 + 4 + 1),
+        # New Year's Day (Mon) off
+        ("2024-01-01", "2024-01-07", 4),
+        # an ordinary week in March: Monday to Sunday
+        ("2024-03-04", "2024-03-10", 5),
+        # a whole year: 262 weekdays − 19 weekday holidays + 8 adjusted workdays
+        ("2024-01-01", "2024-12-31", 251),
+    ],
+)
+def test_working_days_between_inclusive_dates(start, end, expected):
+    assert workdays_between(D(start), D(end)) == expected
+
+
+def test_whole_2024_is_weekdays_minus_holidays_plus_adjusted_workdays():
+    # Given the hand-written arrangement above, counted independently of chinesecalendar
+    off = {D(d) for days in HOLIDAYS_2024.values() for d in days}
+    on = {D(d) for days in ADJUSTED_WORKDAYS_2024.values() for d in days}
+    year = [date(2024, 1, 1) + timedelta(days=i) for i in range(366)]
+    expected = sum(1 for d in year if (d.weekday() < 5 and d not in off) or d in on)
+    # Then the library agrees
+    assert workdays_between(date(2024, 1, 1), date(2024, 12, 31)) == expected == 251
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "error_type"),
+    [
+        ("2024-05-08", "2024-04-29", "date_range_order"),
+        ("2027-01-04", "2027-01-08", "calendar_year_unsupported"),
+        ("2003-12-29", "2004-01-02", "calendar_year_unsupported"),
+        ("2026-12-28", "2027-01-05", "calendar_year_unsupported"),
+        ("2020-01-01", "2024-01-01", "date_range_too_long"),
+    ],
+)
+def test_bad_ranges_are_rule_errors_in_chinese(start, end, error_type):
+    with pytest.raises(PydanticCustomError) as caught:
+        workdays_between(D(start), D(end))
+    assert caught.value.type == error_type
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in caught.value.message())
+
+
+def test_public_notice_of_five_working_days_is_accepted():
+    notice = PublicNotice.model_validate({"start": "2024-04-29", "end": "2024-05-08"})
+    assert notice.objections == 0
+
+
+def test_public_notice_of_four_working_days_is_refused_with_the_count():
+    with pytest.raises(ValidationError) as caught:
+        PublicNotice.model_validate({"start": "2024-04-29", "end": "2024-05-07"})
+    (error,) = caught.value.errors()
+    assert (error["loc"], error["type"]) == (("end",), "public_notice_too_short")
+    assert "只有 4 个工作日" in error["msg"]
+
+
+def test_public_notice_in_an_unsupported_year_is_a_field_error_not_a_crash():
+    with pytest.raises(ValidationError) as caught:
+        PublicNotice.model_validate({"start": "2027-03-01", "end": "2027-03-10"})
+    assert caught.value.errors()[0]["type"] == "calendar_year_unsupported"
