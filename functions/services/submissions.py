@@ -68,7 +68,9 @@ def submit(stores: Stores, kind_name: str, principal: Principal, form: BaseModel
         **queue_keys(kind.name, first, city, at, record_id),
     }
     log = log_item(principal, "submit", 1, "submitted", at, stage=first)
-    stores.records.create(head, _body(form), log, [desk(s, city) for s in prepared.stages])
+    # Pointers: one per desk the record is routed to, and one under its city for exports and oversight.
+    desks = [desk(s, city) for s in prepared.stages] + [f"IN#{city}"]
+    stores.records.create(head, _body(form), log, desks)
     return {"id": record_id, "status": "submitted", "version": 1}
 
 

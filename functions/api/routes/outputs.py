@@ -1,0 +1,85 @@
+"""Certificates, exports, the published list and debarments (API.md, "Staff" and "Public")."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from pydantic import BaseModel, Field
+
+from functions.api.deps import caller, stores
+from schemas.fields import CityCode, Level
+from schemas.forms import DebarmentRequest
+
+router = Router()
+STAFF = ("city_reviewer", "province_reviewer", "admin")
+ExportName = Literal["filings", "scope", "results", "certificates", "chief-technicians"]
+
+
+class LiftRequest(BaseModel):
+    reason: Annotated[str, Field(min_length=2, max_length=2000, description="解除原因")]
+
+
+def _json(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response[Any]:
+    return Response(status_code=status, content_type="application/json", body=payload, headers=headers)
+
+
+@router.get("/api/reports/<report_id>/certificates", tags=["staff"], summary="证书编号")
+def report_certificates(report_id: Annotated[str, Path(max_length=64)]) -> Response[Any]:
+    from functions.services.outputs import certificates
+
+    return _json(certificates(stores(), report_id, caller(router)))
+
+
+@router.get("/api/public/chief-technicians", tags=["public"], summary="首席技师公布名单")
+def chief_technicians(
+    campaign: Annotated[str | None, Query(max_length=8, description="评聘年度")] = None,
+    city: Annotated[CityCode | None, Query(description="地市代码")] = None,
+) -> Response[Any]:
+    from functions.services.outputs import published_chief_technicians
+
+    items = published_chief_technicians(stores(), campaign, city)
+    return _json({"items": items, "count": len(items)})
+
+
+@router.get("/api/exports/<name>", tags=["staff"], summary="导出（XLSX 或 CSV）")
+def export(
+    name: Annotated[ExportName, Path(description="导出名称")],
+    format: Annotated[Literal["xlsx", "csv"], Query(description="文件格式")] = "xlsx",
+    city: Annotated[CityCode | None, Query(description="地市代码")] = None,
+    level: Annotated[Level | None, Query(description="级别")] = None,
+    campaign: Annotated[str | None, Query(max_length=8, description="评聘年度")] = None,
+    phase: Annotated[int | None, Query(ge=1, le=9, description="期次")] = None,
+) -> Response[Any]:
+    from functions.services.exports import run_export
+
+    principal = caller(router, *STAFF)
+    filters = {"city": city, "level": level, "campaign": campaign, "phase": phase}
+    answer = run_export(stores(), principal, name, format, filters)
+    if "application/json" in router.current_event.headers.get("accept", ""):
+        return _json(answer)
+    return Response(status_code=303, headers={"Location": answer["url"]}, content_type="text/plain", body="")
+
+
+@router.post("/api/debarments", tags=["admin"], summary="登记弄虚作假处理（5 年内不得申报）")
+def add_debarment(form: DebarmentRequest) -> Response[Any]:
+    from functions.services.debarments import add
+
+    return _json(add(stores(), caller(router, "admin"), form), status=201)
+
+
+@router.get("/api/debarments", tags=["admin"], summary="弄虚作假处理名单")
+def list_debarments() -> Response[Any]:
+    from functions.services.debarments import listing
+
+    caller(router, "admin", "province_reviewer")
+    return _json(listing(stores()))
+
+
+@router.post("/api/debarments/<debarment_id>/lift", tags=["admin"], summary="解除处理")
+def lift_debarment(debarment_id: Annotated[str, Path(max_length=64)], form: LiftRequest) -> Response[Any]:
+    from functions.services.debarments import lift
+
+    return _json(lift(stores(), caller(router, "admin"), debarment_id, form.reason))

@@ -1,0 +1,184 @@
+"""Certificates, the published list, exports and debarments, through the handler on moto."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import openpyxl
+import pytest
+
+from functions.dal.aws import client, settings
+from tests.factories import (
+    FACTORY_USCC,
+    SHENZHEN_USCC,
+    admin_claims,
+    city_claims,
+    enterprise_claims,
+    filing_body,
+    make_id,
+    province_claims,
+)
+from tests.functional.flows import approved_plan, approved_report
+
+CERTIFICATE = re.compile(r"^Y\d{4}44\d{6}\d{2}[TS]\d{6}$")
+ID_PATTERN = re.compile(r"\d{17}[\dX]")
+
+
+def _download(url: str) -> bytes:
+    # Given a presigned link to the exports bucket, read the object it names (moto keeps it in-process).
+    key = url.split(f"/{settings().exports_bucket}/", 1)[1].split("?", 1)[0]
+    return client("s3").get_object(Bucket=settings().exports_bucket, Key=key)["Body"].read()
+
+
+def test_s_report_gets_a_certificate_per_candidate_at_final_approval(aws, call_api, upload):
+    # Given an S report approved by the city and then the province
+    report_id = approved_report(call_api, upload, "S", FACTORY_USCC, count=3)
+    # When a reviewer reads its certificates
+    status, answer = call_api("GET", f"/api/reports/{report_id}/certificates", claims=province_claims())
+    # Then every candidate has a 22-character number with S in position 16, serials 1..3
+    assert status == 200
+    numbers = [row["certificate_number"] for row in answer["items"]]
+    assert all(CERTIFICATE.match(n) and n[15] == "S" for n in numbers)
+    assert [int(n[16:]) for n in numbers] == [1, 2, 3]
+    # And the owner enterprise, which issues the certificates, may read them too
+    assert call_api("GET", f"/api/reports/{report_id}/certificates", claims=enterprise_claims())[0] == 200
+
+
+def test_certificates_wait_for_final_approval(aws, call_api, upload):
+    plan_id = approved_plan(call_api, upload, "S", FACTORY_USCC)
+    from tests.factories import report_body, s_candidate
+
+    body = report_body(plan_id, upload("material"), [s_candidate(0)])
+    _, report = call_api("POST", "/api/reports", body, claims=enterprise_claims())
+    status, answer = call_api("GET", f"/api/reports/{report['id']}/certificates", claims=province_claims())
+    assert status == 409
+    assert answer["error"]["code"] == "conflict"
+
+
+def test_published_chief_technicians_never_show_id_numbers(aws, call_api, upload):
+    approved_report(call_api, upload, "S", FACTORY_USCC, count=2)
+    status, answer = call_api("GET", "/api/public/chief-technicians")
+    assert status == 200
+    assert answer["count"] == 2
+    assert {e["enterprise"] for e in answer["items"]} == {"广州精工机械制造有限公司"}
+    assert not ID_PATTERN.search(str(answer))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_results_export_has_chinese_headers_and_every_candidate(aws, call_api, upload, fmt):
+    approved_report(call_api, upload, "T", FACTORY_USCC, count=4)
+    status, answer = call_api(
+        "GET",
+        "/api/exports/results",
+        query={"format": fmt},
+        claims=province_claims(),
+        headers={"accept": "application/json"},
+    )
+    assert status == 200, answer
+    assert answer["rows"] == 4
+    data = _download(answer["url"])
+    if fmt == "csv":
+        assert data.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+        header, body = rows[0], rows[1:]
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+        values = list(sheet.values)
+        header, body = list(values[0]), values[1:]
+    assert "姓名" in header and "身份证号码" in header
+    assert len(body) == 4
+
+
+def test_export_redirects_to_the_file_by_default(aws, call_api, upload):
+    # Given a browser that asks for the file itself, not JSON
+    status, answer = call_api(
+        "GET", "/api/exports/filings", query={"format": "csv"}, claims=province_claims(), headers={"accept": "*/*"}
+    )
+    assert status == 303
+
+
+def test_city_reviewer_exports_only_its_city(aws, call_api, upload):
+    approved_report(call_api, upload, "T", FACTORY_USCC, count=2, city="440100")
+    approved_report(call_api, upload, "T", SHENZHEN_USCC, count=3, city="440300")
+    accept = {"accept": "application/json"}
+    status, mine = call_api(
+        "GET", "/api/exports/results", query={"format": "csv"}, claims=city_claims("440300"), headers=accept
+    )
+    assert (status, mine["rows"]) == (200, 3)
+    status, refused = call_api(
+        "GET",
+        "/api/exports/results",
+        query={"format": "csv", "city": "440100"},
+        claims=city_claims("440300"),
+        headers=accept,
+    )
+    assert status == 403
+    status, everything = call_api(
+        "GET", "/api/exports/results", query={"format": "csv"}, claims=province_claims(), headers=accept
+    )
+    assert everything["rows"] == 5
+
+
+def test_exports_are_for_staff_only(aws, call_api):
+    assert call_api("GET", "/api/exports/results", claims=enterprise_claims())[0] == 403
+    assert call_api("GET", "/api/exports/results")[0] == 401
+
+
+def test_a_debarred_enterprise_gets_nothing_accepted_until_lifted(aws, call_api):
+    # Given the province debarred the enterprise for fraud on 2024-05-01
+    debarment = {
+        "subject_type": "enterprise",
+        "subject_id": FACTORY_USCC,
+        "reason": "伪造评审材料",
+        "decided_on": "2024-05-01",
+    }
+    status, created = call_api("POST", "/api/debarments", debarment, claims=admin_claims())
+    assert status == 201
+    assert created["until"] == "2029-05-01"
+    # When it files, the filing is refused naming the date the ban ends
+    status, answer = call_api("POST", "/api/filings", filing_body(), claims=enterprise_claims())
+    assert status == 422
+    assert "2029-05-01" in answer["error"]["fields"][0]["message"]
+    # And once lifted, it may file again
+    status, _ = call_api("POST", f"/api/debarments/{created['id']}/lift", {"reason": "复议撤销"}, claims=admin_claims())
+    assert status == 200
+    assert call_api("POST", "/api/filings", filing_body(), claims=enterprise_claims())[0] == 201
+
+
+def test_a_debarred_person_is_refused_in_a_report(aws, call_api, upload):
+    from tests.factories import report_body, t_candidate
+
+    plan_id = approved_plan(call_api, upload, "T", FACTORY_USCC)
+    candidates = [t_candidate(0), t_candidate(1)]
+    call_api(
+        "POST",
+        "/api/debarments",
+        {
+            "subject_type": "person",
+            "subject_id": candidates[1]["id_number"],
+            "reason": "冒用他人证书",
+            "decided_on": "2023-09-01",
+        },
+        claims=admin_claims(),
+    )
+    status, answer = call_api(
+        "POST", "/api/reports", report_body(plan_id, upload("material"), candidates), claims=enterprise_claims()
+    )
+    assert status == 422
+    assert [f["path"] for f in answer["error"]["fields"]] == ["candidates[1].id_number"]
+
+
+def test_only_admins_debar(aws, call_api):
+    body = {
+        "subject_type": "person",
+        "subject_id": make_id("440104", "19850101", "001"),
+        "reason": "冒用",
+        "decided_on": "2024-01-02",
+    }
+    assert call_api("POST", "/api/debarments", body, claims=province_claims())[0] == 403
+    assert (
+        call_api("POST", "/api/debarments", {**body, "subject_id": "440104198501010010"}, claims=admin_claims())[0]
+        == 422
+    )
