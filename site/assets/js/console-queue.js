@@ -1,0 +1,65 @@
+// Staff sign-in and the queue: GET /api/review/queue?kind=&level= → what awaits this reviewer's decision.
+
+import { listAll, vocab } from "./api.js";
+import { STAFF, mountSignIn } from "./auth.js";
+import { h, options, say } from "./forms.js";
+import { KINDS, statusBadge, table, when } from "./record-view.js";
+
+const queue = document.getElementById("queue");
+
+const kindOf = (item, asked) => item.kind || asked || (item.plan_id ? "reports" : item.filing_id ? "plans" : "filings");
+
+function summary(item, v) {
+  return item.enterprise?.name || item.enterprise_name || item.summary || (item.level ? v.levels[item.level] : "") || "—";
+}
+
+async function load(v) {
+  const kind = document.getElementById("queue-kind").value;
+  const level = document.getElementById("queue-level").value;
+  const kinds = kind ? [kind] : Object.keys(KINDS);
+  try {
+    const rows = [];
+    for (const k of kinds) {
+      const query = new URLSearchParams({ kind: k, ...(level ? { level } : {}) });
+      for (const item of await listAll(`/review/queue?${query}`)) {
+        const itemKind = kindOf(item, k);
+        rows.push([
+          h("a", { href: `../record/?kind=${itemKind}&id=${encodeURIComponent(item.id)}`, text: item.id }),
+          KINDS[itemKind],
+          summary(item, v),
+          statusBadge(item.status, v),
+          when(item.updated_at || item.created_at),
+        ]);
+      }
+    }
+    queue.replaceChildren(rows.length ? table("待审记录", ["编号", "类型", "企业或级别", "状态", "提交时间"], rows) : h("p", { text: "没有待审记录。" }));
+  } catch (error) {
+    say(queue, error.message, "error");
+  }
+}
+
+async function main() {
+  const v = await vocab();
+  document.getElementById("staff-city").append(...options(v.cities.map((c) => [c.code, `${c.name}（${c.code}）`])));
+  const cityField = document.getElementById("city-field");
+  const form = document.getElementById("signin");
+  const syncCity = () => {
+    cityField.hidden = form.querySelector("[name=role]:checked")?.value !== "city_reviewer";
+  };
+  form.addEventListener("change", syncCity);
+  syncCity();
+  document.getElementById("queue-filter").addEventListener("submit", (e) => {
+    e.preventDefault();
+    load(v);
+  });
+  mountSignIn({
+    roles: STAFF,
+    onSignedIn: () => {
+      form.hidden = true;
+      document.getElementById("queue-section").hidden = false;
+      load(v);
+    },
+  });
+}
+
+main();

@@ -1,0 +1,100 @@
+// How a record reads on screen, for enterprises and staff alike: status, details, history with comments.
+
+import { h } from "./forms.js";
+
+export const KINDS = { filings: "备案", plans: "评价计划", reports: "评价结果报备" };
+export const DECISIONS = { approve: "通过", return: "退回修改", reject: "不通过" };
+
+export function statusBadge(status, v) {
+  return h("span", { class: `status status--${status}`, text: v.statuses[status] || status || "—" });
+}
+
+export const when = (iso) => (iso ? String(iso).replace("T", " ").slice(0, 16) : "—");
+
+function list(values) {
+  return (values || []).map((o) => (typeof o === "string" ? o : [o.code, o.name].filter(Boolean).join(" "))).join("、") || "—";
+}
+
+/** A record's own fields as label → text, for the kinds of API.md. */
+export function facts(kind, r, v) {
+  const rows = [];
+  const add = (label, value) => value !== undefined && value !== null && value !== "" && rows.push([label, String(value)]);
+  add("编号", r.id);
+  add("版本", r.version);
+  if (kind === "filings") {
+    const e = r.enterprise || {};
+    add("企业名称", e.name);
+    add("统一社会信用代码", e.uscc);
+    add("所在地市", v.cities.find((c) => c.code === e.city)?.name || e.city);
+    add("地址", e.address);
+    add("企业类别", (e.categories || []).map((c) => v.enterprise_categories[c] || c).join("、"));
+    add("联系人", r.contact && [r.contact.name, r.contact.phone, r.contact.email].filter(Boolean).join(" · "));
+    add("申请级别", (r.levels || []).map((l) => v.levels[l] || l).join("、"));
+    add("职业范围", list(r.occupations));
+    add("机构序号", r.institution_sequence || r.sequence);
+  } else if (kind === "plans") {
+    add("备案编号", r.filing_id);
+    add("年度与期次", r.campaign && `${r.campaign} 年第 ${r.phase} 期`);
+    add("级别", v.levels[r.level] || r.level);
+    add("评价职业", list(r.occupations));
+    add("计划人数", r.planned_count);
+    add("评审日期", r.review_date);
+    add("评审方式", r.method);
+    add("工作方案文件", r.plan_document);
+  } else if (kind === "reports") {
+    add("评价计划编号", r.plan_id);
+    const n = r.public_notice;
+    add("公示", n && `${n.start} 至 ${n.end}，异议 ${n.objections ?? 0} 件`);
+    add("人员数", (r.candidates || []).length);
+    add("材料", (r.materials || []).map((m) => `${m.type}：${m.key}`).join("；"));
+  }
+  add("提交时间", r.created_at && when(r.created_at));
+  add("更新时间", r.updated_at && when(r.updated_at));
+  return rows;
+}
+
+export function factList(rows) {
+  return h("dl", { class: "record" }, ...rows.flatMap(([k, val]) => [h("dt", { text: k }), h("dd", { text: val })]));
+}
+
+/** Decisions with their comments, oldest first. */
+export function historyTable(record) {
+  const items = record.history || record.decisions || [];
+  if (!items.length) return h("p", { text: "暂无审核记录。" });
+  const rows = items.map((d) =>
+    h(
+      "tr",
+      {},
+      h("td", { text: when(d.at || d.decided_at || d.time) }),
+      h("td", { text: DECISIONS[d.decision] || d.decision || d.action || "—" }),
+      h("td", { text: d.by || d.role || d.reviewer || "—" }),
+      h("td", { text: d.version ?? "—" }),
+      h("td", { text: d.comment || "—" }),
+    ),
+  );
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      {},
+      h("caption", { class: "visually-hidden", text: "审核记录" }),
+      h("thead", {}, h("tr", {}, ...["时间", "审核结果", "审核人", "版本", "审核意见"].map((t) => h("th", { scope: "col", text: t })))),
+      h("tbody", {}, ...rows),
+    ),
+  );
+}
+
+export function table(caption, headers, rows) {
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      {},
+      h("caption", { text: caption }),
+      h("thead", {}, h("tr", {}, ...headers.map((t) => h("th", { scope: "col", text: t })))),
+      h("tbody", {}, ...rows.map((cells) => h("tr", {}, ...cells.map((c) => h("td", {}, c ?? "—"))))),
+    ),
+  );
+}
