@@ -1,13 +1,13 @@
 """Filings, plans and reports in the single DynamoDB table.
 
-Keys and access patterns (every string key is `pk`/`sk`; GSIs `gsi1` and `gsi2`):
+Keys and access patterns (string keys `pk`/`sk`; GSIs `gsi1`, `gsi2`):
 
-| item | pk | sk | other keys | serves |
-|---|---|---|---|---|
-| record head | `REC#<id>` | `HEAD` | gsi1: `OWNER#<uscc>#<kind>` / `<created>#<id>`; gsi2 (only while it awaits a desk): `QUEUE#<desk>#<kind>` / `<submitted>#<id>` | read a record; an enterprise's list, newest first; a desk's queue, oldest first |
-| version | `REC#<id>` | `V#<000001>` | | every submitted version, body gzip'd, never overwritten |
-| log | `REC#<id>` | `LOG#<at>#<rand>` | | the append-only audit and decision history |
-| route pointer | `ROUTE#<desk>#<kind>` | `<created>#<id>` | | everything routed to a desk (`CITY#440100`, `PROVINCE`), newest first |
+- record head: `REC#<id>` / `HEAD`; gsi1 `OWNER#<uscc>#<kind>` / `<created>#<id>` (an enterprise's list, newest
+  first); gsi2, only while it awaits a desk, `QUEUE#<desk>#<kind>` / `<submitted>#<id>` (the desk's queue);
+- version: `REC#<id>` / `V#<000001>`: every submitted version, body gzip'd, never overwritten;
+- log: `REC#<id>` / `LOG#<at>#<rand>`: the append-only audit and decision history;
+- route pointer: `ROUTE#<desk>#<kind>` / `<created>#<id>`: everything routed to a desk (`CITY#440100`,
+  `PROVINCE`), and `ROUTE#IN#<city>#<kind>`: everything of a city (exports), newest first.
 
 Every change is one transaction whose head update is conditional on the version and status that were read,
 so two reviewers never both decide and a stale resubmission fails.
