@@ -6,6 +6,7 @@ Also the local-only routes under `/api/local/` (the demo login), which never exi
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import uuid
 from datetime import UTC, datetime
@@ -26,10 +27,9 @@ def http_api_event(
     method: str, target: str, headers: dict[str, str], body: bytes, claims: dict[str, Any] | None, source_ip: str
 ) -> dict[str, Any]:
     """An API Gateway HTTP API (v2) event, as the service would deliver it."""
-    try:  # http.server reads the request line as Latin-1; raw UTF-8 (curl "?q=车工") is restored here
+    # http.server reads the request line as Latin-1; raw UTF-8 (curl "?q=车工") is restored here
+    with contextlib.suppress(UnicodeError):
         target = target.encode("latin-1").decode("utf-8")
-    except UnicodeError:
-        pass
     parts = urlsplit(target)
     query: dict[str, str] = {}
     for key, value in parse_qsl(parts.query, keep_blank_values=True):

@@ -10,6 +10,7 @@ from functions.errors import Conflict, NotFound
 from functions.services import clock
 from functions.services.certificates import certificate_items, site_sequence_items
 from functions.services.kinds import Stores
+from functions.services.notifications import announce
 from functions.services.submissions import can_see, desk, log_item, queue_keys, summary, visible
 from schemas.forms import DecisionRequest
 from schemas.review import AWAITING, STAGE_NAMES, after_decision
@@ -47,6 +48,7 @@ def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form
             ):
                 continue  # only a counter moved (another approval took numbers): claim again
             raise Conflict("该记录已被其他审核人员处理，请刷新后查看") from None
+        announce(head, change.set["status"], head["version"], change.set["updated_at"], form.comment)
         return {
             "id": record_id,
             "status": change.set["status"],

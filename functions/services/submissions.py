@@ -12,6 +12,7 @@ from functions.dal.records import Change
 from functions.errors import Conflict, NotFound, ValidationFailed
 from functions.services import clock
 from functions.services.kinds import KINDS, Kind, Stores
+from functions.services.notifications import announce
 from schemas.review import AWAITING
 
 PAGE_DEFAULT, PAGE_MAX = 20, 100
@@ -71,6 +72,7 @@ def submit(stores: Stores, kind_name: str, principal: Principal, form: BaseModel
     # Pointers: one per desk the record is routed to, and one under its city for exports and oversight.
     desks = [desk(s, city) for s in prepared.stages] + [f"IN#{city}"]
     stores.records.create(head, _body(form), log, desks)
+    announce(head, "submitted", 1, at)
     return {"id": record_id, "status": "submitted", "version": 1}
 
 
@@ -105,6 +107,7 @@ def resubmit(stores: Stores, kind_name: str, record_id: str, principal: Principa
         puts=[{**log_item(principal, "resubmit", version, "submitted", at, stage=first), "pk": f"REC#{record_id}"}],
     )
     stores.records.apply(change, body=_body(form), new_version=version)
+    announce({**head, **prepared.fields}, "submitted", version, at)
     return {"id": record_id, "status": "submitted", "version": version}
 
 

@@ -183,3 +183,27 @@ def test_only_admins_debar(aws, call_api):
         call_api("POST", "/api/debarments", {**body, "subject_id": "440104198501010010"}, claims=admin_claims())[0]
         == 422
     )
+
+
+def test_every_status_change_queues_a_mail_for_the_contact(aws, call_api):
+    import json
+    import os
+
+    # Given a filing submitted and then returned by the city
+    _, filing = call_api("POST", "/api/filings", filing_body(), claims=enterprise_claims())
+    call_api(
+        "POST",
+        f"/api/filings/{filing['id']}/decision",
+        {"decision": "return", "comment": "请补充营业执照副本", "version": 1},
+        claims=city_claims(),
+    )
+    # When the mail queue is read
+    sqs = client("sqs")
+    messages = sqs.receive_message(QueueUrl=os.environ["NOTIFY_QUEUE_URL"], MaxNumberOfMessages=10)["Messages"]
+    bodies = [json.loads(m["Body"]) for m in messages]
+    # Then one message per change went to the filing's contact, the return carrying the comment
+    assert [(b["status"], b["contact_email"]) for b in bodies] == [
+        ("submitted", "hr@jinggong.example.cn"),
+        ("returned", "hr@jinggong.example.cn"),
+    ]
+    assert bodies[1]["comment"] == "请补充营业执照副本"
