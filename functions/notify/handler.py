@@ -15,6 +15,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
 from aws_lambda_powertools.utilities.parser.models import SqsRecordModel
 from aws_lambda_powertools.utilities.typing import LambdaContext
+from botocore.exceptions import ClientError
 from pydantic import Json
 
 from functions.observability import logger, mask_id_numbers
@@ -30,7 +31,8 @@ class NotificationRecord(SqsRecordModel):
     body: Json[Notification]  # the SQS body, parsed and validated as our message
 
 
-processor = BatchProcessor(event_type=EventType.SQS, model=NotificationRecord)
+# Even a batch that fails whole answers item by item: SQS counts each receive and the DLQ alarm does the rest.
+processor = BatchProcessor(event_type=EventType.SQS, model=NotificationRecord, raise_on_entire_batch_failure=False)
 
 
 @cache
@@ -42,15 +44,22 @@ def ses_client() -> SESClient:
 def send_notification(record: NotificationRecord) -> str:
     message = record.body
     email = notification_email(message)
-    answer = ses_client().send_email(
-        Source=os.environ["MAIL_FROM"],
-        Destination={"ToAddresses": [message.contact_email]},
-        Message={
-            "Subject": {"Data": email.subject, "Charset": CHARSET},
-            # A reviewer's comment may quote an ID number; mail is no place for one.
-            "Body": {"Text": {"Data": mask_id_numbers(email.body), "Charset": CHARSET}},
-        },
-    )
+    try:
+        answer = ses_client().send_email(
+            Source=os.environ["MAIL_FROM"],
+            Destination={"ToAddresses": [message.contact_email]},
+            Message={
+                "Subject": {"Data": email.subject, "Charset": CHARSET},
+                # A reviewer's comment may quote an ID number; mail is no place for one.
+                "Body": {"Text": {"Data": mask_id_numbers(email.body), "Charset": CHARSET}},
+            },
+        )
+    except ClientError as exc:
+        logger.warning(
+            "notification not sent; SQS will retry it",
+            extra={"record_id": message.record_id, "error": exc.response.get("Error", {}).get("Code")},
+        )
+        raise
     logger.info(
         "notification sent",
         extra={"record_kind": message.record_kind, "record_id": message.record_id, "status": message.status},
