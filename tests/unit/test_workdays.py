@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -12,6 +15,7 @@ from schemas.forms import PublicNotice
 from schemas.workdays import workdays_between
 
 D = date.fromisoformat
+ROOT = Path(__file__).resolve().parents[2]
 
 # The 2024 notice, written out by hand: days off, and weekend days that are worked instead.
 HOLIDAYS_2024 = {
@@ -126,3 +130,16 @@ def test_public_notice_in_an_unsupported_year_is_a_field_error_not_a_crash():
     with pytest.raises(ValidationError) as caught:
         PublicNotice.model_validate({"start": "2027-03-01", "end": "2027-03-10"})
     assert caught.value.errors()[0]["type"] == "calendar_year_unsupported"
+
+
+def test_the_holiday_tables_load_only_when_days_are_counted():
+    # Given a fresh interpreter that imports the forms (as every API cold start does)
+    code = (
+        "import sys, datetime, schemas.forms, schemas.workdays as w\n"
+        "print('chinese_calendar' in sys.modules)\n"
+        "w.workdays_between(datetime.date(2024, 5, 6), datetime.date(2024, 5, 10))\n"
+        "print('chinese_calendar' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    # Then chinesecalendar is imported on the first count, not before
+    assert done.stdout.split() == ["False", "True"]

@@ -1,0 +1,76 @@
+"""Small timing helpers: best of several runs in-process, median of several fresh interpreters."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def best_of(func: Callable[[], object], repeat: int = 5) -> float:
+    """The fastest of `repeat` runs of `func`, in seconds (the least disturbed by the machine)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def rate(func: Callable[[], object], batches: int = 5, batch_seconds: float = 0.2) -> float:
+    """Calls per second of `func`: the best of `batches` windows of `batch_seconds` (least disturbed by load)."""
+    best = 0.0
+    for _ in range(batches):
+        calls, start = 0, time.perf_counter()
+        deadline = start + batch_seconds
+        while True:
+            func()
+            calls += 1
+            now = time.perf_counter()
+            if now >= deadline:
+                break
+        best = max(best, calls / (now - start))
+    return best
+
+
+def import_seconds(setups: dict[str, str], runs: int = 7) -> dict[str, float]:
+    """Median seconds, per named snippet, of executing it in a fresh interpreter (timed inside the child).
+
+    The snippets take turns run by run, so that a busy moment on the machine touches all of them alike; one
+    discarded round first writes the bytecode caches, as a deployed package would ship them.
+    """
+    samples: dict[str, list[float]] = {name: [] for name in setups}
+    for round_ in range(runs + 1):
+        for name, setup in setups.items():
+            code = f"import time\n_t = time.perf_counter()\n{setup}\nprint(time.perf_counter() - _t)\n"
+            done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+            if round_:
+                samples[name].append(float(done.stdout.strip().splitlines()[-1]))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def import_profile(module: str, top: int = 15) -> list[tuple[str, int, int]]:
+    """The `top` modules by cumulative import time when importing `module` (`python -X importtime`).
+
+    Each is (module, self µs, cumulative µs); nested modules appear under their parents too.
+    """
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        self_us, cumulative_us, name = (part.strip() for part in line.removeprefix("import time:").split("|"))
+        rows.append((name, int(self_us), int(cumulative_us)))
+    rows.sort(key=lambda r: r[2], reverse=True)
+    return rows[:top]
