@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import binascii
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -54,6 +55,12 @@ def register_error_handlers(app: APIGatewayHttpResolver) -> None:
     @app.exception_handler(RequestValidationError)
     def _request_invalid(exc: RequestValidationError) -> Response[str]:
         return error_response(_from_request_validation(exc))
+
+    @app.exception_handler([UnicodeDecodeError, binascii.Error])
+    def _body_undecodable(exc: ValueError) -> Response[str]:
+        # A base64-encoded body (API Gateway's way with non-text types) that is not base64 of UTF-8 text.
+        message = "请求内容应为 UTF-8 编码的 JSON"
+        return error_response(ApiError(message, [FieldProblem("body", message, "json_invalid")], 400, "bad_request"))
 
     @app.exception_handler(ValidationError)
     def _model_invalid(exc: ValidationError) -> Response[str]:

@@ -49,9 +49,14 @@ def decode_cursor(cursor: str | None) -> dict[str, Any] | None:
         key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except (ValueError, UnicodeError) as exc:
         raise BadRequest("分页参数 next 无效，请从第一页重新获取") from exc
-    if not isinstance(key, dict):
+    # Only string keys ever come back from DynamoDB: anything else was not made by encode_cursor.
+    if not isinstance(key, dict) or not all(_string_attribute(v) for v in key.values()):
         raise BadRequest("分页参数 next 无效，请从第一页重新获取")
     return key
+
+
+def _string_attribute(attribute: Any) -> bool:
+    return isinstance(attribute, dict) and list(attribute) == ["S"] and isinstance(attribute["S"], str)
 
 
 @dataclass

@@ -77,6 +77,14 @@ class UploadStore:
             size += len(chunk)
         return StoredUpload(size=size, sha256=digest.hexdigest(), sniffed_type=filetype.guess_mime(head))
 
+    def read(self, key: str) -> bytes:
+        """A stored upload's bytes (uploads are at most 20 MB)."""
+        try:
+            data: bytes = self.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read()
+        except ClientError as exc:
+            raise ServiceUnavailable() from exc
+        return data
+
     def download_url(self, key: str, filename: str, seconds: int = 900) -> str:
         disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
         url: str = self.s3.generate_presigned_url(

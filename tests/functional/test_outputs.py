@@ -207,3 +207,58 @@ def test_every_status_change_queues_a_mail_for_the_contact(aws, call_api):
         ("returned", "hr@jinggong.example.cn"),
     ]
     assert bodies[1]["comment"] == "请补充营业执照副本"
+
+
+def _filled_roster(template: bytes, rows: list[dict[str, object]]) -> bytes:
+    book = openpyxl.load_workbook(io.BytesIO(template))
+    sheet = book.worksheets[0]
+    columns = {cell.value: cell.column for cell in sheet[1]}
+    for offset, row in enumerate(rows):
+        for header, value in row.items():
+            sheet.cell(row=2 + offset, column=columns[header], value=value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def test_roster_template_downloads_and_a_filled_roster_parses(aws, call_api, upload):
+    import base64
+    from datetime import date
+
+    from functions.api.handler import lambda_handler
+    from tests.conftest import FakeLambdaContext, http_event
+
+    # Given the template as the site offers it
+    result = lambda_handler(http_event("GET", "/api/reference/roster-template"), FakeLambdaContext())
+    assert result["statusCode"] == 200
+    template = base64.b64decode(result["body"])
+    good = {
+        "姓名": "张志强",
+        "身份证号码": make_id("440104", "19850315", "123"),
+        "职业编码": "6-18-01-01",
+        "参评级别": "特级技师",
+        "评审成绩": 88.5,
+        "职业技能等级证书1": "高级技师",
+        "证书1与参评职业关系": "相应",
+        "证书1取得日期": date(2020, 5, 20),
+        "工作经历1开始日期": date(2005, 7, 1),
+        "工作经历1与参评职业关系": "相应",
+    }
+    # When an enterprise uploads a filled roster of two people
+    second = {**good, "姓名": "刘海峰", "身份证号码": make_id("440104", "19860101", "456")}
+    key = upload("roster", data=_filled_roster(template, [good, second]), content_type=XLSX, filename="名单.xlsx")
+    status, answer = call_api("POST", "/api/rosters/parse", {"key": key}, claims=enterprise_claims())
+    # Then both come back as candidates for the report
+    assert status == 200, answer
+    assert [c["name"] for c in answer["candidates"]] == ["张志强", "刘海峰"]
+    assert answer["candidates"][0]["credentials"][0]["grade"] == "senior_technician"
+
+    # And a roster with a wrong check digit in row 3 is refused naming row and column
+    broken = {**second, "身份证号码": second["身份证号码"][:-1] + ("0" if second["身份证号码"][-1] != "0" else "1")}
+    key = upload("roster", data=_filled_roster(template, [good, broken]), content_type=XLSX, filename="名单.xlsx")
+    status, answer = call_api("POST", "/api/rosters/parse", {"key": key}, claims=enterprise_claims())
+    assert status == 422
+    assert [f["path"] for f in answer["error"]["fields"]] == ["rows[3].身份证号码"]

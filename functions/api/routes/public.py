@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
@@ -73,3 +74,17 @@ def get_campaign(year: Annotated[str, Path(max_length=8, description="年度，�
         "accepting_submissions": campaign.accepting_submissions,
         "phases": [{"phase": p.phase, "start": p.start, "end": p.end, "note": p.note} for p in campaign.phases],
     }
+
+
+@router.get("/api/reference/roster-template", tags=["public"], summary="人员名单 XLSX 模板")
+def roster_template():  # type: ignore[no-untyped-def]  # no annotation: a file, not JSON to validate
+    from schemas.roster import roster_template as template
+
+    return Response(
+        status_code=200,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        body=template(),
+        headers={
+            "Content-Disposition": "attachment; filename=\"roster-template.xlsx\"; filename*=UTF-8''%E4%BA%BA%E5%91%98%E5%90%8D%E5%8D%95%E6%A8%A1%E6%9D%BF.xlsx"
+        },
+    )

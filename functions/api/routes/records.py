@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from functions.api.deps import caller, stores
 from schemas.forms import (
@@ -136,3 +136,14 @@ def request_upload(form: UploadRequest) -> Response[Any]:
 
     principal = caller(router, "enterprise")
     return _json(201, request(stores(), principal, form))
+
+
+class RosterRequest(BaseModel):
+    key: Annotated[str, Field(min_length=1, max_length=300, description="已上传名单（purpose=roster）的 key")]
+
+
+@router.post("/api/rosters/parse", tags=["enterprise"], summary="读取上传的 XLSX 人员名单")
+def parse_roster(form: RosterRequest) -> Response[Any]:
+    from functions.services.rosters import parse_uploaded_roster
+
+    return _json(200, parse_uploaded_roster(stores(), caller(router, "enterprise"), form.key))
