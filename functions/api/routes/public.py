@@ -78,13 +78,12 @@ def get_campaign(year: Annotated[str, Path(max_length=8, description="年度，�
 
 @router.get("/api/reference/roster-template", tags=["public"], summary="人员名单 XLSX 模板")
 def roster_template():  # type: ignore[no-untyped-def]  # no annotation: a file, not JSON to validate
+    from functions.exports import content_disposition
     from schemas.roster import roster_template as template
 
     return Response(
         status_code=200,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         body=template(),
-        headers={
-            "Content-Disposition": "attachment; filename=\"roster-template.xlsx\"; filename*=UTF-8''%E4%BA%BA%E5%91%98%E5%90%8D%E5%8D%95%E6%A8%A1%E6%9D%BF.xlsx"
-        },
+        headers={"Content-Disposition": content_disposition("人员名单模板.xlsx", "roster-template.xlsx")},
     )
