@@ -164,10 +164,13 @@ def main() -> int:
     started = time.perf_counter()
     moto = start_moto()
     moto_port = int(os.environ["AWS_ENDPOINT_URL"].rsplit(":", 1)[1])
-    os.environ["AWS_ENDPOINT_URL_S3"] = f"http://{os.environ.get('PUBLIC_HOST', 'localhost')}:{port}{S3_PREFIX[:-1]}"
     from infra import local_gateway
 
-    local_gateway.bootstrap()
+    local_gateway.bootstrap()  # straight on moto: this server is not listening yet, so S3 cannot go through it
+    os.environ["AWS_ENDPOINT_URL_S3"] = f"http://{os.environ.get('PUBLIC_HOST', 'localhost')}:{port}{S3_PREFIX[:-1]}"
+    from functions.dal.aws import reset_clients
+
+    reset_clients()  # from now on S3 (and its presigned URLs) goes through this server, as the browser sees it
     server = ThreadingHTTPServer(
         ("127.0.0.1" if os.environ.get("BIND_LOCAL") else "0.0.0.0", port), partial(Handler, directory=str(SITE_DIR))
     )
