@@ -18,8 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # `mkdocs` runs from .venv/bin; the project's packages live at the root
     sys.path.insert(0, str(ROOT))
 
-import xlsxwriter  # noqa: E402
-
 from schemas.eligibility import (  # noqa: E402
     CREDENTIAL_PATHS,
     DIRECT,
@@ -40,30 +38,14 @@ from schemas.enterprise import CATEGORY_IMPLIES, CATEGORY_LEVELS, CATEGORY_NAMES
 from schemas.fields import LEVEL_NAMES  # noqa: E402
 from schemas.forms import MAX_UPLOAD_BYTES, STATUS_NAMES, UPLOAD_TYPES  # noqa: E402
 from schemas.reference import PROVINCIAL_CENTRE, PROVINCIAL_CENTRE_PHONE, campaigns, cities  # noqa: E402
+from schemas.roster import _GROUPS as ROSTER_GROUPS  # noqa: E402
+from schemas.roster import COLUMNS as ROSTER_COLUMNS  # noqa: E402
+from schemas.roster import roster_template  # noqa: E402
 from schemas.workdays import PUBLIC_NOTICE_MIN_WORKDAYS  # noqa: E402
 
 PLACEHOLDER = re.compile(r"<!--\s*gdskills:([a-z-]+)(?:\s+([A-Za-z0-9_-]+))?\s*-->")
 NOT_YET = "待公布"
 KIND_NAMES = {"skill_certificate": "职业资格（职业技能等级）证书", "professional_title": "职称"}
-# The roster template's columns: (header, JSON path in a candidate, vocabulary the cell is chosen from).
-ROSTER_COLUMNS: list[tuple[str, str, str | None]] = [
-    ("姓名", "name", None),
-    ("身份证号码", "id_number", None),
-    ("职业编码", "occupation", None),
-    ("参评级别", "level", "levels"),
-    ("证书或职称类别", "credentials[0].kind", "credential_kinds"),
-    ("证书或职称等级", "credentials[0].grade", "grades"),
-    ("证书与参评职业的关系", "credentials[0].relation", "relations"),
-    ("证书或职称取得日期", "credentials[0].obtained_on", None),
-    ("工作开始日期", "work_periods[0].start", None),
-    ("工作结束日期（在职留空）", "work_periods[0].end", None),
-    ("工作与参评职业的关系", "work_periods[0].relation", "relations"),
-    ("荣誉类别", "honours[0].category", "honour_categories"),
-    ("荣誉级别", "honours[0].level", "honour_levels"),
-    ("荣誉名称", "honours[0].name", None),
-    ("荣誉获得日期", "honours[0].granted_on", None),
-    ("评审成绩", "evaluation.score", None),
-]
 
 
 def _names(codes: Any, vocabulary: dict[str, str]) -> str:
@@ -78,11 +60,9 @@ def _at_least(grade: str, ladder: dict[str, str]) -> str:
 def _path_row(path: CredentialPath) -> str:
     ladder = SKILL_GRADES if path.kind == "skill_certificate" else TITLE_GRADES
     relations = "或".join(RELATIONS[r] for r in sorted(path.relations))
-    extra = (
-        f"；另须{HONOUR_LEVELS[T3_MIN_HONOUR_LEVEL]}及以上的技能类人才荣誉，或突出贡献奖励（{_names(ISSUER_TYPES, ISSUER_TYPES)}）"
-        if path.needs_honour
-        else ""
-    )
+    issuers = _names(ISSUER_TYPES, ISSUER_TYPES)
+    honour = f"；另须{HONOUR_LEVELS[T3_MIN_HONOUR_LEVEL]}及以上的技能类人才荣誉，或突出贡献奖励（{issuers}）"
+    extra = honour if path.needs_honour else ""
     return (
         f"| **{path.id}** | {KIND_NAMES[path.kind]}：{_at_least(path.min_grade, ladder)} | "
         f"与参评职业{relations} | 取得后累计从事本职业或相关职业工作满 {path.years} 年{extra} | {path.clause} |"
@@ -174,8 +154,8 @@ def city_contacts() -> str:
 
 
 def campaign_phases(year: str) -> str:
-    campaign = campaigns()[year]
-    rows = [f"| 第{p.phase}期 | {p.start:%Y年%-m月%-d日} | {p.end:%Y年%-m月%-d日} | {p.note} |" for p in campaign.phases]
+    day = "%Y年%-m月%-d日"
+    rows = [f"| 第{p.phase}期 | {p.start:{day}} | {p.end:{day}} | {p.note} |" for p in campaigns()[year].phases]
     return "| 期次 | 开始 | 完成 | 工作方案原文 |\n|---|---|---|---|\n" + "\n".join(rows)
 
 
@@ -234,35 +214,19 @@ def vocabulary() -> dict[str, Any]:
         "campaigns": {
             year: {
                 "name": c.name,
-                "phases": [{"phase": p.phase, "start": p.start.isoformat(), "end": p.end.isoformat()} for p in c.phases],
+                "phases": [
+                    {"phase": p.phase, "start": p.start.isoformat(), "end": p.end.isoformat()} for p in c.phases
+                ],
             }
             for year, c in campaigns().items()
         },
-        "roster_columns": [{"header": h, "path": p, "vocabulary": v} for h, p, v in ROSTER_COLUMNS],
+        # The roster template's layout (schemas/roster.py), so the report page reads the very file we offer.
+        "roster_columns": [
+            {"header": c.header, "field": c.field, "kind": c.kind, "group": c.group, "choices": dict(c.choices or {})}
+            for c in ROSTER_COLUMNS
+        ],
+        "roster_groups": [{"id": g.id, "list": g.list_name, "fixed": dict(g.fixed)} for g in ROSTER_GROUPS.values()],
     }
-
-
-def write_roster_template(target: Path, vocab: dict[str, Any]) -> None:
-    """The XLSX the report page imports: one candidate per row, drop-downs show the Chinese names."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    book = xlsxwriter.Workbook(str(target))
-    sheet = book.add_worksheet("人员名单")
-    lists = book.add_worksheet("选项")
-    head = book.add_format({"bold": True, "bg_color": "#DDE3F5", "border": 1, "text_wrap": True})
-    text = book.add_format({"num_format": "@"})
-    for col, column in enumerate(vocab["roster_columns"]):
-        sheet.write_string(0, col, column["header"], head)
-        sheet.set_column(col, col, 16, text)  # text cells keep ID numbers and dates exactly as typed
-        name = column["vocabulary"]
-        if name:
-            values = list(vocab[name].values())
-            lists.write_string(0, col, column["header"])
-            lists.write_column(1, col, values)
-            ref = f"=选项!${xlsxwriter.utility.xl_col_to_name(col)}$2:${xlsxwriter.utility.xl_col_to_name(col)}${len(values) + 1}"
-            sheet.data_validation(1, col, 2000, col, {"validate": "list", "source": ref})
-    sheet.freeze_panes(1, 0)
-    lists.hide()
-    book.close()
 
 
 def on_page_markdown(markdown: str, **_: Any) -> str:
@@ -275,4 +239,6 @@ def on_post_build(config: Any, **_: Any) -> None:
     data = site / "assets" / "data" / "vocab.json"
     data.parent.mkdir(parents=True, exist_ok=True)
     data.write_text(json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    write_roster_template(site / "assets" / "downloads" / "roster-template.xlsx", vocab)
+    template = site / "assets" / "downloads" / "roster-template.xlsx"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    template.write_bytes(roster_template())

@@ -89,19 +89,17 @@ export async function api(method, path, { body, headers = {}, idempotencyKey } =
   return type.includes("json") ? response.json() : response.text();
 }
 
-/** A file download that needs the token: fetch, then save the blob under the server's file name. */
+/** An export: ask for its presigned link (JSON), fetch the file from there, save it under its name. */
 export async function download(path, fallbackName) {
+  const answer = await api("GET", path);
   let response;
   try {
-    response = await fetch(API_BASE + path, { headers: authHeaders() });
+    response = await fetch(answer.url);
   } catch {
     throw new ApiError(0, "network", "无法连接服务器，请检查网络后重试");
   }
-  if (!response.ok) throw await errorFrom(response);
-  const disposition = response.headers.get("Content-Disposition") || "";
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName;
+  if (!response.ok) throw new ApiError(response.status, "download_failed", "文件下载失败，请重新导出");
+  const name = answer.filename || fallbackName;
   const blob = await response.blob();
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
@@ -110,8 +108,11 @@ export async function download(path, fallbackName) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  return { name, size: blob.size };
+  return { name, size: blob.size, rows: answer.rows };
 }
+
+/** A record as the pages use it: the submitted body (`data`) with the head's id, status, version on top. */
+export const flatten = (record) => (record ? { ...(record.data || {}), ...record } : record);
 
 /** Lists come either as an array or as {items, next}; follow `next` up to a sane number of pages. */
 export async function listAll(path, maxPages = 20) {

@@ -26,7 +26,7 @@ async function main() {
     status.textContent = "正在生成文件……";
     try {
       const file = await download(`/exports/${name}?${query}`, `${name}.${filters.format}`);
-      status.textContent = `已下载 ${file.name}（${Math.ceil(file.size / 1024)} KB）`;
+      status.textContent = `已下载 ${file.name}（${Math.ceil(file.size / 1024)} KB${file.rows !== undefined ? `，${file.rows} 行` : ""}）`;
     } catch (error) {
       status.textContent = "";
       showErrors(form, error);

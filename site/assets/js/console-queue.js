@@ -7,7 +7,8 @@ import { KINDS, statusBadge, table, when } from "./record-view.js";
 
 const queue = document.getElementById("queue");
 
-const kindOf = (item, asked) => item.kind || asked || (item.plan_id ? "reports" : item.filing_id ? "plans" : "filings");
+const PLURAL = { filing: "filings", plan: "plans", report: "reports" };
+const kindOf = (item, asked) => PLURAL[item.kind] || item.kind || asked;
 
 function summary(item, v) {
   return item.enterprise?.name || item.enterprise_name || item.summary || (item.level ? v.levels[item.level] : "") || "—";

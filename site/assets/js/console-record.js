@@ -1,7 +1,7 @@
 // One record for a reviewer: its details, for a report each candidate's eligibility on the plan's review date
 // (POST /api/eligibility/check), the history, and the decision (POST /api/{kind}/{id}/decision).
 
-import { api, vocab } from "./api.js";
+import { api, flatten, vocab } from "./api.js";
 import { STAFF, requireRole } from "./auth.js";
 import { clearErrors, collect, h, say, showErrors } from "./forms.js";
 import { DECISIONS, KINDS, factList, facts, historyTable, statusBadge, table } from "./record-view.js";
@@ -13,7 +13,7 @@ const DECIDABLE = ["submitted", "city_review", "province_review"];
 async function eligibilityRows(report, v) {
   let asOf = null;
   try {
-    asOf = (await api("GET", `/plans/${encodeURIComponent(report.plan_id)}`)).review_date;
+    asOf = flatten(await api("GET", `/plans/${encodeURIComponent(report.plan_id)}`)).review_date;
   } catch {
     /* the plan could not be read: judge as of today */
   }
@@ -45,7 +45,7 @@ async function eligibilityRows(report, v) {
 }
 
 async function show(v, kind, id) {
-  const record = await api("GET", `/${kind}/${encodeURIComponent(id)}`);
+  const record = flatten(await api("GET", `/${kind}/${encodeURIComponent(id)}`));
   const parts = [
     h("p", {}, h("a", { href: "../", text: "← 返回待审队列" })),
     h("h2", {}, `${KINDS[kind]} ${record.id} `, statusBadge(record.status, v)),

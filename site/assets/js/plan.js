@@ -1,6 +1,6 @@
 // 评价计划: POST /api/plans for an approved filing, or PUT a returned plan (?id=).
 
-import { listAll, vocab } from "./api.js";
+import { api, flatten, listAll, vocab } from "./api.js";
 import { requireRole } from "./auth.js";
 import { collect, h, options, say } from "./forms.js";
 import { recordToResubmit, wireSubmit } from "./submit.js";
@@ -30,7 +30,7 @@ async function main() {
     say(document.getElementById("gate"), "还没有已通过的备案：请先提交企业备案，待审核通过后再提交评价计划。", "error");
     return;
   }
-  select.append(...options(usable.map((f) => [f.id, `${f.id} · ${f.enterprise?.name || ""} · ${(f.levels || []).join("/")} 级`]), { blank: "请选择备案" }));
+  select.append(...options(usable.map((f) => [f.id, `${f.id} · ${f.enterprise_name || ""} · ${(f.levels || []).join("/")} 级`]), { blank: "请选择备案" }));
   const phases = v.campaigns["2024"].phases;
   const review = document.getElementById("review-date");
   document.getElementById("phases").append(
@@ -42,8 +42,9 @@ async function main() {
     review.min = p.start;
     review.max = p.end;
   });
-  const showFiling = () => {
-    const filing = usable.find((f) => f.id === select.value);
+  const showFiling = async () => {
+    if (!select.value) return;
+    const filing = flatten(await api("GET", `/filings/${encodeURIComponent(select.value)}`));
     const levels = document.getElementById("plan-levels");
     const occs = document.getElementById("plan-occupations");
     if (!filing) return;
@@ -58,7 +59,7 @@ async function main() {
   );
   if (existing) {
     select.value = existing.filing_id;
-    showFiling();
+    await showFiling();
     document.getElementById("planned-count").value = existing.planned_count ?? "";
     review.value = existing.review_date ?? "";
     document.getElementById("method").value = existing.method ?? "";
@@ -67,7 +68,7 @@ async function main() {
     mode.hidden = false;
   } else if (usable.length === 1) {
     select.value = usable[0].id;
-    showFiling();
+    await showFiling();
   }
   form.hidden = false;
   wireSubmit({ form, kind: "plans", build: () => collect(form), existing, done: document.getElementById("done") });

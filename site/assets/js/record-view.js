@@ -4,6 +4,8 @@ import { h } from "./forms.js";
 
 export const KINDS = { filings: "备案", plans: "评价计划", reports: "评价结果报备" };
 export const DECISIONS = { approve: "通过", return: "退回修改", reject: "不通过" };
+const ACTIONS = { submit: "提交", resubmit: "重新提交", decision: "审核" };
+const ROLES = { enterprise: "企业", city_reviewer: "地市审核", province_reviewer: "省级审核", admin: "管理员" };
 
 export function statusBadge(status, v) {
   return h("span", { class: `status status--${status}`, text: v.statuses[status] || status || "—" });
@@ -23,7 +25,7 @@ export function facts(kind, r, v) {
   add("版本", r.version);
   if (kind === "filings") {
     const e = r.enterprise || {};
-    add("企业名称", e.name);
+    add("企业名称", e.name || r.enterprise_name);
     add("统一社会信用代码", e.uscc);
     add("所在地市", v.cities.find((c) => c.code === e.city)?.name || e.city);
     add("地址", e.address);
@@ -48,6 +50,7 @@ export function facts(kind, r, v) {
     add("人员数", (r.candidates || []).length);
     add("材料", (r.materials || []).map((m) => `${m.type}：${m.key}`).join("；"));
   }
+  if (kind !== "filings") add("企业", r.enterprise_name);
   add("提交时间", r.created_at && when(r.created_at));
   add("更新时间", r.updated_at && when(r.updated_at));
   return rows;
@@ -60,14 +63,15 @@ export function factList(rows) {
 /** Decisions with their comments, oldest first. */
 export function historyTable(record) {
   const items = record.history || record.decisions || [];
+  const what = (d) => (d.decision ? `${ACTIONS.decision}：${DECISIONS[d.decision] || d.decision}` : ACTIONS[d.action] || d.action || "—");
   if (!items.length) return h("p", { text: "暂无审核记录。" });
   const rows = items.map((d) =>
     h(
       "tr",
       {},
       h("td", { text: when(d.at || d.decided_at || d.time) }),
-      h("td", { text: DECISIONS[d.decision] || d.decision || d.action || "—" }),
-      h("td", { text: d.by || d.role || d.reviewer || "—" }),
+      h("td", { text: what(d) }),
+      h("td", { text: ROLES[d.role] || d.role || "—" }),
       h("td", { text: d.version ?? "—" }),
       h("td", { text: d.comment || "—" }),
     ),
@@ -79,7 +83,7 @@ export function historyTable(record) {
       "table",
       {},
       h("caption", { class: "visually-hidden", text: "审核记录" }),
-      h("thead", {}, h("tr", {}, ...["时间", "审核结果", "审核人", "版本", "审核意见"].map((t) => h("th", { scope: "col", text: t })))),
+      h("thead", {}, h("tr", {}, ...["时间", "事项", "办理人", "版本", "审核意见"].map((t) => h("th", { scope: "col", text: t })))),
       h("tbody", {}, ...rows),
     ),
   );

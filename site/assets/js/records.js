@@ -1,7 +1,7 @@
 // The enterprise's records (GET /api/{filings,plans,reports}) and one record in detail (?kind=&id=): status,
 // history with the reviewers' comments, certificates after approval, and the way to resubmit after a return.
 
-import { api, listAll, siteUrl, vocab } from "./api.js";
+import { api, flatten, listAll, siteUrl, vocab } from "./api.js";
 import { requireRole } from "./auth.js";
 import { h, say } from "./forms.js";
 import { KINDS, factList, facts, historyTable, statusBadge, table, when } from "./record-view.js";
@@ -37,7 +37,7 @@ async function certificates(id) {
 }
 
 async function detail(v, kind, id) {
-  const record = await api("GET", `/${kind}/${encodeURIComponent(id)}`);
+  const record = flatten(await api("GET", `/${kind}/${encodeURIComponent(id)}`));
   const parts = [
     h("p", {}, h("a", { href: "./", text: "← 返回全部记录" })),
     h("h2", {}, `${KINDS[kind]} ${record.id} `, statusBadge(record.status, v)),

@@ -1,7 +1,7 @@
 // 评价结果报备: plan, public notice, roster (by hand or from the XLSX template), materials → POST /api/reports,
 // or PUT a returned report (?id=).
 
-import { api, listAll, vocab } from "./api.js";
+import { api, flatten, listAll, vocab } from "./api.js";
 import { requireRole } from "./auth.js";
 import { collect, field, h, options, say } from "./forms.js";
 import { personSections, repeater } from "./person.js";
@@ -52,29 +52,39 @@ function materialFields(prefix, value = {}) {
   return [field("材料类型", type), uploadField({ label: "文件", path: `${prefix}.key`, purpose: "material", key: value.key })];
 }
 
-/** Template rows → candidates, mapping the Chinese names in the cells back to codes. */
+/** One cell as the schema's input, the way schemas/roster.py reads it: Chinese names → codes, dates → ISO. */
+function cellValue(column, text) {
+  if (column.kind === "date") return cellDate(text);
+  if (column.kind === "number") return Number.isNaN(Number(text)) ? text : Number(text);
+  if (column.kind === "id") return text.toUpperCase();
+  if (column.kind === "occupation") return /^\d-\d{2}-\d{2}-\d{2}/.test(text) ? text.split(/\s+/)[0] : text;
+  if (column.kind === "choice") return Object.entries(column.choices).find(([code, name]) => name === text || code === text)?.[0] ?? text;
+  return text;
+}
+
+/** Rows of the roster template (schemas/roster.py's columns, from vocab.json) → candidates. */
 function candidatesFrom(rows, v) {
-  const [header, ...body] = rows;
+  const [header = [], ...body] = rows;
   const columns = v.roster_columns.map((c) => ({ ...c, at: header.indexOf(c.header) }));
-  const missing = columns.filter((c) => c.at < 0 && ["name", "id_number"].includes(c.path));
-  if (missing.length) throw new Error(`模板缺少列：${missing.map((c) => c.header).join("、")}，请使用本页提供的模板`);
-  const codeOf = (vocabulary, text) => Object.entries(v[vocabulary]).find(([code, name]) => name === text || code === text)?.[0] ?? text;
+  const missing = columns.filter((c) => c.at < 0 && !c.group);
+  if (missing.length) throw new Error(`不是本页提供的模板，缺少列：${missing.map((c) => c.header).join("、")}`);
   return body
     .filter((row) => row.some(Boolean))
     .map((row) => {
-      const c = { credentials: [{}], work_periods: [{}], honours: [{}], evaluation: {} };
+      const candidate = { evaluation: { passed: true }, credentials: [], work_periods: [], honours: [] };
+      const groups = {};
       for (const column of columns) {
-        let text = column.at >= 0 ? row[column.at] || "" : "";
+        const text = column.at >= 0 ? row[column.at] || "" : "";
         if (!text) continue;
-        if (column.vocabulary) text = codeOf(column.vocabulary, text);
-        if (/obtained_on|start|end|granted_on/.test(column.path)) text = cellDate(text);
-        const [head, key] = column.path.split(/\[0\]\.|\./);
-        if (["credentials", "work_periods", "honours"].includes(head)) c[head][0][key] = text;
-        else if (head === "evaluation") c.evaluation[key] = Number(text);
-        else c[head] = text;
+        const value = cellValue(column, text);
+        if (!column.group) candidate[column.field] = value;
+        else if (column.group === "evaluation") candidate.evaluation[column.field] = value;
+        else (groups[column.group] ??= {})[column.field] = value;
       }
-      for (const key of ["credentials", "work_periods", "honours"]) if (!Object.keys(c[key][0]).length) c[key] = [];
-      return c;
+      for (const group of v.roster_groups) {
+        if (groups[group.id]) candidate[group.list].push({ ...group.fixed, ...groups[group.id] });
+      }
+      return candidate;
     });
 }
 
@@ -94,8 +104,8 @@ async function main() {
   const materials = repeater({ title: "材料", addLabel: "添加材料", prefix: "materials", make: materialFields });
   document.getElementById("roster").append(roster);
   document.getElementById("materials").append(materials);
-  const choosePlan = () => {
-    plan = plans.find((p) => p.id === select.value) || null;
+  const choosePlan = async () => {
+    plan = select.value ? flatten(await api("GET", `/plans/${encodeURIComponent(select.value)}`)) : null;
     // Rows added before the plan was chosen take its occupations and level now.
     for (const occ of roster.querySelectorAll('select[data-path$=".occupation"]')) {
       const keep = occ.value;
@@ -137,7 +147,7 @@ async function main() {
 
   if (existing) {
     select.value = existing.plan_id;
-    choosePlan();
+    await choosePlan();
     start.value = existing.public_notice?.start || "";
     end.value = existing.public_notice?.end || "";
     document.getElementById("notice-objections").value = existing.public_notice?.objections ?? 0;
@@ -150,7 +160,7 @@ async function main() {
   } else {
     if (plans.length === 1) {
       select.value = plans[0].id;
-      choosePlan();
+      await choosePlan();
     }
     materials.add({ type: "public_notice" });
   }

@@ -1,6 +1,6 @@
 // Sending an enterprise form: POST a new record, or PUT a returned one with the version that was read.
 
-import { api, newIdempotencyKey, siteUrl } from "./api.js";
+import { api, flatten, newIdempotencyKey, siteUrl } from "./api.js";
 import { clearErrors, h, showErrors } from "./forms.js";
 import { KINDS } from "./record-view.js";
 import { uploadsSettled } from "./upload.js";
@@ -8,7 +8,7 @@ import { uploadsSettled } from "./upload.js";
 /** `?id=` on the page: the returned record to correct; resolves to it or null. */
 export async function recordToResubmit(kind) {
   const id = new URLSearchParams(location.search).get("id");
-  return id ? api("GET", `/${kind}/${encodeURIComponent(id)}`) : null;
+  return id ? flatten(await api("GET", `/${kind}/${encodeURIComponent(id)}`)) : null;
 }
 
 export function wireSubmit({ form, kind, build, existing, done }) {
