@@ -240,7 +240,7 @@ def _write_instructions(sheet: Any) -> None:
 def parse_roster(xlsx_bytes: bytes) -> RosterResult:
     """Every candidate of a filled template, or every problem of every row at once."""
     sheet = _open_sheet(xlsx_bytes)
-    rows = sheet.iter_rows(min_row=HEADER_ROW, values_only=True)
+    rows = sheet.iter_rows(min_row=HEADER_ROW, max_col=len(COLUMNS), values_only=True)
     _check_header(next(rows, ()))
     candidates: list[dict[str, Any]] = []
     problems: list[RosterProblem] = []

@@ -85,6 +85,7 @@ def export_to_s3(
 
     The object carries the right Content-Type and a Content-Disposition with the Chinese file name, so the
     browser saves 评价机构汇总表-20240701.xlsx. Raises ValueError for an unknown export name or format.
+    Build `s3_client` with `Config(signature_version="s3v4")`: links to SSE-KMS objects must be SigV4.
     """
     writer = _writer(fmt)
     spec = export_spec(name)
