@@ -17,8 +17,16 @@ def to_item(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def from_item(item: dict[str, Any]) -> dict[str, Any]:
-    out = {k: _deserializer.deserialize(v) for k, v in item.items()}
-    return {k: (int(v) if _is_whole(v) else v) for k, v in out.items()}
+    return {k: _plain(_deserializer.deserialize(v)) for k, v in item.items()}
+
+
+def _plain(data: Any) -> Any:
+    """DynamoDB numbers come back as Decimal: whole ones become int, at any depth."""
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list | set):
+        return [_plain(v) for v in data]
+    return int(data) if _is_whole(data) else data
 
 
 def value(data: Any) -> dict[str, Any]:
