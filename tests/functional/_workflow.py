@@ -1,0 +1,95 @@
+"""Steps of the filing → plan → report workflow through the API, shared by the workflow tests.
+
+Each step asserts the answer it needs, so a failing step names itself instead of failing a later one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from tests.factories import (
+    FACTORY_USCC,
+    city_claims,
+    enterprise_claims,
+    filing_body,
+    plan_body,
+    province_claims,
+    report_body,
+    s_candidate,
+    t_candidate,
+)
+
+Api = Callable[..., tuple[int, Any]]
+Upload = Callable[..., str]
+
+
+@dataclass
+class Flow:
+    """An enterprise walking the workflow; reviewers are named by their claims."""
+
+    call_api: Api
+    upload: Upload
+    uscc: str = FACTORY_USCC
+    city: str = "440100"
+    categories: tuple[str, ...] = ("above_scale", "large")
+
+    @property
+    def claims(self) -> dict[str, Any]:
+        return enterprise_claims(self.uscc)
+
+    @property
+    def first_desk(self) -> dict[str, Any]:
+        """Who reviews this enterprise's filings and plans."""
+        return province_claims() if "provincial_filed" in self.categories else city_claims(self.city)
+
+    def create(self, kind: str, body: dict[str, Any], **kwargs: Any) -> tuple[int, Any]:
+        return self.call_api("POST", f"/api/{kind}", body, claims=self.claims, **kwargs)
+
+    def created(self, kind: str, body: dict[str, Any]) -> str:
+        status, answer = self.create(kind, body)
+        assert status == 201, answer
+        assert answer["status"] == "submitted"
+        assert answer["version"] == 1
+        return str(answer["id"])
+
+    def read(self, kind: str, record_id: str, claims: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        status, answer = self.call_api("GET", f"/api/{kind}/{record_id}", claims=claims or self.claims, **kwargs)
+        assert status == 200, answer
+        return answer
+
+    def decide(
+        self, kind: str, record_id: str, decision: str, claims: dict[str, Any], comment: str = "", version: int = 1
+    ) -> tuple[int, Any]:
+        body = {"decision": decision, "comment": comment, "version": version}
+        return self.call_api("POST", f"/api/{kind}/{record_id}/decision", body, claims=claims)
+
+    def approve(self, kind: str, record_id: str, claims: dict[str, Any], version: int = 1) -> Any:
+        status, answer = self.decide(kind, record_id, "approve", claims, "材料齐全，同意", version)
+        assert status == 200, answer
+        return answer
+
+    # ---- whole steps ------------------------------------------------------------------------------------
+
+    def filing_body(self, levels: list[str] | None = None) -> dict[str, Any]:
+        return filing_body(self.uscc, self.city, list(self.categories), levels)
+
+    def approved_filing(self, levels: list[str] | None = None) -> str:
+        filing_id = self.created("filings", self.filing_body(levels))
+        self.approve("filings", filing_id, self.first_desk)
+        return filing_id
+
+    def plan_body(self, filing_id: str, level: str = "T") -> dict[str, Any]:
+        return plan_body(filing_id, self.upload("plan_document", claims=self.claims), level)
+
+    def approved_plan(self, level: str = "T", filing_id: str | None = None) -> str:
+        filing_id = filing_id or self.approved_filing()
+        plan_id = self.created("plans", self.plan_body(filing_id, level))
+        self.approve("plans", plan_id, self.first_desk)
+        return plan_id
+
+    def report_body(self, plan_id: str, count: int = 2, level: str = "T", first: int = 1) -> dict[str, Any]:
+        make = t_candidate if level == "T" else s_candidate
+        candidates = [make(i) for i in range(first, first + count)]
+        return report_body(plan_id, self.upload("material", claims=self.claims), candidates)

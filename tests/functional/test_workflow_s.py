@@ -1,0 +1,117 @@
+"""The S (首席技师) workflow end to end on moto: the city's initial review, then the province's, with a
+return by the province, a resubmission that starts again at the city, and the province's queue."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import PROVINCIAL_USCC, city_claims, province_claims
+from tests.functional._workflow import Flow
+
+
+@pytest.fixture
+def flow(aws, call_api, upload):
+    return Flow(call_api, upload)
+
+
+def _queue(call_api, claims, kind="reports", level=None):
+    query = {"kind": kind, **({"level": level} if level else {})}
+    status, answer = call_api("GET", "/api/review/queue", query=query, claims=claims)
+    assert status == 200, answer
+    return [i["id"] for i in answer["items"]]
+
+
+def test_s_report_goes_city_then_province_with_a_return_and_resubmission(flow, call_api):
+    # Given an approved S plan of a large Guangzhou enterprise and an S report of two candidates
+    plan_id = flow.approved_plan("S")
+    report_id = flow.created("reports", flow.report_body(plan_id, count=2, level="S"))
+    # Then it waits at Guangzhou first, not at the province
+    assert _queue(call_api, city_claims(), level="S") == [report_id]
+    assert _queue(call_api, province_claims(), level="S") == []
+    # And the province may read it but not decide it yet
+    status, answer = flow.decide("reports", report_id, "approve", province_claims(), "同意")
+    assert status == 409
+    assert "地市" in answer["error"]["message"]
+    # When the city approves (初审)
+    decided = flow.approve("reports", report_id, city_claims())
+    # Then it is under province review and has moved queues
+    assert (decided["status"], decided["stage"]) == ("province_review", "province")
+    assert _queue(call_api, city_claims(), level="S") == []
+    assert _queue(call_api, province_claims(), level="S") == [report_id]
+    # When the province returns it
+    status, answer = flow.decide("reports", report_id, "return", province_claims(), "第 2 位人员的荣誉证书扫描件不清晰")
+    assert (status, answer["status"]) == (200, "returned")
+    assert _queue(call_api, province_claims(), level="S") == []
+    # And the enterprise resubmits
+    body = flow.report_body(plan_id, count=2, level="S")
+    status, answer = call_api("PUT", f"/api/reports/{report_id}", {**body, "version": 1}, claims=flow.claims)
+    assert (status, answer["version"], answer["status"]) == (200, 2, "submitted")
+    # Then version 2 starts again at the city
+    assert _queue(call_api, city_claims(), level="S") == [report_id]
+    flow.approve("reports", report_id, city_claims(), version=2)
+    # When the province approves version 2, Then it is final and numbered as S
+    assert flow.approve("reports", report_id, province_claims(), version=2)["status"] == "approved"
+    head = flow.read("reports", report_id)
+    assert head["status"] == "approved"
+    assert [(d["stage"], d["decision"], d["version"]) for d in head["decisions"]] == [
+        ("city", "approve", 1),
+        ("province", "return", 1),
+        ("city", "approve", 2),
+        ("province", "approve", 2),
+    ]
+    assert head["decisions"][1]["comment"] == "第 2 位人员的荣誉证书扫描件不清晰"
+    from functions.api.deps import stores
+
+    numbers = [r["certificate_number"] for r in stores().records.get(f"REC#{report_id}", "CERTS")["rows"]]
+    assert [n[15] for n in numbers] == ["S", "S"]
+    assert [n[-6:] for n in numbers] == ["000001", "000002"]
+
+
+def test_city_approval_alone_gives_no_certificates(flow):
+    # Given an S report the city has approved
+    plan_id = flow.approved_plan("S")
+    report_id = flow.created("reports", flow.report_body(plan_id, level="S"))
+    flow.approve("reports", report_id, city_claims())
+    # Then nothing is numbered until the province decides
+    from functions.api.deps import stores
+
+    assert stores().records.get(f"REC#{report_id}", "CERTS") is None
+
+
+def test_province_rejects_an_s_report_after_the_city_approved(flow):
+    # Given an S report under province review
+    plan_id = flow.approved_plan("S")
+    report_id = flow.created("reports", flow.report_body(plan_id, level="S"))
+    flow.approve("reports", report_id, city_claims())
+    # When the province rejects it
+    status, answer = flow.decide("reports", report_id, "reject", province_claims(), "推荐人员业绩材料不实")
+    # Then it is final: rejected, no certificates, no further decision
+    assert (status, answer["status"]) == (200, "rejected")
+    status, _ = flow.decide("reports", report_id, "approve", province_claims())
+    assert status == 409
+
+
+def test_s_report_of_a_provincial_filed_enterprise_still_starts_at_its_city(aws, call_api, upload):
+    # Given a provincial-filed enterprise in Guangzhou whose filing and plan the province approved
+    flow = Flow(call_api, upload, uscc=PROVINCIAL_USCC, categories=("provincial_filed",))
+    plan_id = flow.approved_plan("S", flow.approved_filing(["S"]))
+    # When it reports S candidates
+    report_id = flow.created("reports", flow.report_body(plan_id, level="S"))
+    # Then the city does the initial review and the province the final one
+    assert flow.read("reports", report_id)["stages"] == ["city", "province"]
+    assert _queue(call_api, city_claims(), level="S") == [report_id]
+    flow.approve("reports", report_id, city_claims())
+    assert flow.approve("reports", report_id, province_claims())["status"] == "approved"
+
+
+def test_queue_level_filter_separates_t_and_s_reports(flow, call_api):
+    # Given a T report and an S report awaiting Guangzhou
+    filing_id = flow.approved_filing()
+    t_plan = flow.approved_plan("T", filing_id)
+    s_plan = flow.approved_plan("S", filing_id)
+    t_report = flow.created("reports", flow.report_body(t_plan, level="T"))
+    s_report = flow.created("reports", flow.report_body(s_plan, level="S", first=20))
+    # When the city filters its queue by level, Then each level holds its own report
+    assert _queue(call_api, city_claims(), level="T") == [t_report]
+    assert _queue(call_api, city_claims(), level="S") == [s_report]
+    assert _queue(call_api, city_claims()) == [t_report, s_report]
