@@ -47,5 +47,9 @@ format: setup
 bench: setup
 	$(RUN) python -m bench
 
+# sam build + sam deploy of infra/template.yaml, then the site to S3/CloudFront (infra/RUNBOOK.md; not run by tests).
+deploy: site
+	STAGE=$(or $(STAGE),dev) PARAMS="$(PARAMS)" infra/deploy.sh
+
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache
