@@ -1,1 +1,1 @@
-"""The Lambda code: `api` (HTTP handlers) → `services` (workflow) → `dal` (DynamoDB/S3/SQS)."""
+"""The Lambda code: `api` (HTTP handlers) → `services` (workflow) → `dal` (DynamoDB/S3/SQS); `notify` (mail)."""

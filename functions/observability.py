@@ -8,6 +8,7 @@ from typing import Any
 
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
+from aws_lambda_powertools.logging.types import PowertoolsLogRecord
 
 SERVICE = os.environ.get("POWERTOOLS_SERVICE_NAME", "gdskills")
 # An 18-character resident ID (17 digits + digit or X) standing on its own.
@@ -20,7 +21,7 @@ def mask_id_numbers(text: str) -> str:
 
 
 class MaskingFormatter(LambdaPowertoolsFormatter):
-    def serialize(self, log: dict[str, Any]) -> str:
+    def serialize(self, log: dict[str, Any] | PowertoolsLogRecord) -> str:
         return mask_id_numbers(super().serialize(log))
 
 

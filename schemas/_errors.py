@@ -87,6 +87,9 @@ def zh_message(error: Mapping[str, Any]) -> str:
         text = str(ctx.get("error", message))
         text = re.sub(r"^(Value error|Assertion failed), ", "", text)
         return text if _CJK.search(text) else "取值无效"
+    for key, bound in ctx.items():  # 100.0 reads as 100
+        if isinstance(bound, float) and bound.is_integer():
+            ctx[key] = int(bound)
     for key in ("expected", "expected_tags"):
         if key in ctx:
             ctx[key] = _translate_expected(str(ctx[key]))

@@ -46,7 +46,7 @@ STATUS_NAMES: dict[str, str] = {
     "rejected": "未通过",
 }
 PHONE_PATTERN = r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$"
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+EMAIL_PATTERN = r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$"
 
 
 class _Form(BaseModel):

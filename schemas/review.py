@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from schemas.enterprise import PROVINCE_REVIEWED
@@ -18,7 +19,7 @@ AWAITING = frozenset({"submitted", "city_review", "province_review"})
 FINAL = frozenset({"approved", "rejected"})
 
 
-def review_stages(kind: str, level: str | None, categories: list[str]) -> tuple[Stage, ...]:
+def review_stages(kind: str, level: str | None, categories: Sequence[str]) -> tuple[Stage, ...]:
     """The review stages in order.
 
     - filings and plans: the enterprise's city, or the province for a provincial-filed enterprise;

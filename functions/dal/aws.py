@@ -45,7 +45,7 @@ def client(service: str) -> Any:
         return boto3.client(
             "s3", config=_CONFIG.merge(Config(signature_version="s3v4", s3={"addressing_style": "path"}))
         )
-    return boto3.client(service, config=_CONFIG)
+    return boto3.client(service, config=_CONFIG)  # type: ignore[call-overload]  # the name is data here
 
 
 def reset_clients() -> None:

@@ -30,7 +30,8 @@ def _plain(data: Any) -> Any:
 
 
 def value(data: Any) -> dict[str, Any]:
-    return _serializer.serialize(data)  # type: ignore[no-any-return]
+    serialized: dict[str, Any] = dict(_serializer.serialize(data))
+    return serialized
 
 
 def _is_whole(v: Any) -> bool:
@@ -45,6 +46,6 @@ def pack(body: dict[str, Any]) -> bytes:
 
 
 def unpack(raw: Any) -> dict[str, Any]:
-    data = raw.value if isinstance(raw, Binary) else raw
+    data = raw.value if isinstance(raw, Binary) else raw  # type: ignore[attr-defined]  # untyped in the stubs
     result: dict[str, Any] = json.loads(gzip.decompress(bytes(data)))
     return result

@@ -120,7 +120,7 @@ class Honour(BaseModel):
         )
 
 
-def _required_only_for(value: Any, info: ValidationInfo, category: str, what: str) -> Any:
+def _required_only_for(value: str | None, info: ValidationInfo, category: str, what: str) -> str | None:
     given = info.data.get("category")
     if given is None:
         return value

@@ -10,11 +10,12 @@ from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from pydantic import BaseModel, Field
 
 from functions.api.deps import caller, stores
+from functions.auth import Role
 from schemas.fields import CityCode, Level
 from schemas.forms import DebarmentRequest
 
 router = Router()
-STAFF = ("city_reviewer", "province_reviewer", "admin")
+STAFF: tuple[Role, ...] = ("city_reviewer", "province_reviewer", "admin")
 ExportName = Literal["filings", "scope", "results", "certificates", "chief-technicians"]
 
 

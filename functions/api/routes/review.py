@@ -9,11 +9,12 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
 from functions.api.deps import caller, stores
+from functions.auth import Role
 from schemas.fields import Level
 from schemas.forms import DecisionRequest
 
 router = Router()
-STAFF = ("city_reviewer", "province_reviewer", "admin")
+STAFF: tuple[Role, ...] = ("city_reviewer", "province_reviewer", "admin")
 KINDS = {"filings": "filing", "plans": "plan", "reports": "report"}
 
 
