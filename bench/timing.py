@@ -38,20 +38,28 @@ def rate(func: Callable[[], object], batches: int = 5, batch_seconds: float = 0.
     return best
 
 
-def import_seconds(setups: dict[str, str], runs: int = 7) -> dict[str, float]:
-    """Median seconds, per named snippet, of executing it in a fresh interpreter (timed inside the child).
+def import_seconds(setups: dict[str, str], runs: int = 7) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds, per named snippet, of executing it in a fresh interpreter (timed inside it).
 
     The snippets take turns run by run, so that a busy moment on the machine touches all of them alike; one
-    discarded round first writes the bytecode caches, as a deployed package would ship them.
+    discarded round first writes the bytecode caches, as a deployed package would ship them. CPU time is the
+    steadier figure on a shared machine; wall time is what a cold start costs on a machine of one's own.
     """
-    samples: dict[str, list[float]] = {name: [] for name in setups}
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in setups}
     for round_ in range(runs + 1):
         for name, setup in setups.items():
-            code = f"import time\n_t = time.perf_counter()\n{setup}\nprint(time.perf_counter() - _t)\n"
+            code = (
+                "import time\n_w, _c = time.perf_counter(), time.process_time()\n"
+                f"{setup}\nprint(time.perf_counter() - _w, time.process_time() - _c)\n"
+            )
             done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
             if round_:
-                samples[name].append(float(done.stdout.strip().splitlines()[-1]))
-    return {name: statistics.median(values) for name, values in samples.items()}
+                wall, cpu = done.stdout.strip().splitlines()[-1].split()
+                samples[name].append((float(wall), float(cpu)))
+    return {
+        name: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values))
+        for name, values in samples.items()
+    }
 
 
 def import_profile(module: str, top: int = 15) -> list[tuple[str, int, int]]:
