@@ -5,12 +5,14 @@ Each step asserts the answer it needs, so a failing step names itself instead of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from tests.factories import (
     FACTORY_USCC,
+    admin_claims,
     city_claims,
     enterprise_claims,
     filing_body,
@@ -93,3 +95,24 @@ class Flow:
         make = t_candidate if level == "T" else s_candidate
         candidates = [make(i) for i in range(first, first + count)]
         return report_body(plan_id, self.upload("material", claims=self.claims), candidates)
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def problem(status: int, answer: Any, path: str) -> dict[str, Any]:
+    """The one problem a 422 reports at `path`, checked to be in API.md's shape with a Chinese message."""
+    assert status == 422, answer
+    assert answer["error"]["code"] == "validation_failed"
+    assert CJK.search(answer["error"]["message"])
+    found = [f for f in answer["error"]["fields"] if f["path"] == path]
+    assert found, f"no problem at {path}: {answer['error']['fields']}"
+    assert CJK.search(found[0]["message"]), found[0]
+    return dict(found[0])
+
+
+def debar(call_api: Api, subject_type: str, subject_id: str, decided_on: str = "2024-03-01") -> None:
+    reason = "提供虚假业绩材料"
+    body = {"subject_type": subject_type, "subject_id": subject_id, "reason": reason, "decided_on": decided_on}
+    status, answer = call_api("POST", "/api/debarments", body, claims=admin_claims())
+    assert status in (200, 201), answer
