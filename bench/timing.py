@@ -22,19 +22,23 @@ def best_of(func: Callable[[], object], repeat: int = 5) -> float:
     return min(times)
 
 
-def rate(func: Callable[[], object], batches: int = 5, batch_seconds: float = 0.2) -> float:
-    """Calls per second of `func`: the best of `batches` windows of `batch_seconds` (least disturbed by load)."""
-    best = 0.0
+def rates(funcs: dict[str, Callable[[], object]], batches: int = 7, batch_seconds: float = 0.2) -> dict[str, float]:
+    """Calls per second of each function: the best of `batches` windows of `batch_seconds`.
+
+    The functions take turns window by window, so that a busy moment on the machine touches all of them alike.
+    """
+    best = dict.fromkeys(funcs, 0.0)
     for _ in range(batches):
-        calls, start = 0, time.perf_counter()
-        deadline = start + batch_seconds
-        while True:
-            func()
-            calls += 1
-            now = time.perf_counter()
-            if now >= deadline:
-                break
-        best = max(best, calls / (now - start))
+        for name, func in funcs.items():
+            calls, start = 0, time.perf_counter()
+            deadline = start + batch_seconds
+            while True:
+                func()
+                calls += 1
+                now = time.perf_counter()
+                if now >= deadline:
+                    break
+            best[name] = max(best[name], calls / (now - start))
     return best
 
 
