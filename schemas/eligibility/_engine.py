@@ -28,7 +28,7 @@ from schemas.eligibility._vocabulary import (
     TITLE_GRADES,
     TITLE_RANK,
 )
-from schemas.eligibility._worktime import Interval, counted_days, first_met_on, merge, required_days, span_text
+from schemas.eligibility._worktime import Interval, counted_days, first_met_on, projected, required_days, span_text
 
 REVIEW_NOTE = "（所依据的荣誉属“其他技能类人才荣誉”，需人工核实）"
 
@@ -55,7 +55,7 @@ class _Timing:
 def evaluate(request: EligibilityRequest) -> EligibilityVerdict:
     """Judge one candidate for one level as of `request.as_of` (DOMAIN.md, "Candidate eligibility")."""
     as_of = request.as_of
-    periods = merge((p.start, p.end) for p in request.work_periods if p.relation != "unrelated")
+    periods = projected(((p.start, p.end) for p in request.work_periods if p.relation != "unrelated"), as_of)
     honours = [h for h in request.honours if h.granted_on <= as_of]
     direct = _direct(honours)
     outcomes = [

@@ -50,6 +50,18 @@ def merge(intervals: Iterable[Interval]) -> list[Interval]:
     return merged
 
 
+def projected(intervals: Iterable[Interval], as_of: date) -> list[Interval]:
+    """Work as known on `as_of`, going on only where it is current: before `as_of` every period counts as
+    stated; from `as_of` on, only open-ended periods already begun continue (DOMAIN.md, `eligible_on`)."""
+    out: list[Interval] = []
+    for start, end in intervals:
+        if end is None and start <= as_of:
+            out.append((start, None))
+        elif start < as_of:
+            out.append((start, min(end, as_of - timedelta(days=1)) if end is not None else as_of - timedelta(days=1)))
+    return merge(out)
+
+
 def counted_days(merged: list[Interval], since: date, before: date) -> int:
     """Days `d` with `since <= d < before` inside the merged intervals."""
     total = 0

@@ -140,3 +140,21 @@ def test_first_met_on_is_the_earliest_evaluation_date_with_enough_counted_days(p
 )
 def test_span_text_reads_days_as_years_months_and_days_on_the_calendar(start, end, expected):
     assert span_text(D(start), (D(end) - D(start)).days) == expected
+
+
+def test_projection_continues_only_current_open_ended_work():
+    from datetime import date
+
+    from schemas.eligibility._worktime import projected
+
+    as_of = date(2024, 6, 30)
+    # Given a finished job, a job with a planned end after as_of, an ongoing job, and one not yet begun
+    periods = [
+        (date(2010, 1, 1), date(2012, 12, 31)),
+        (date(2013, 1, 1), date(2025, 12, 31)),
+        (date(2020, 1, 1), None),
+        (date(2024, 9, 1), None),
+    ]
+    # Then past days stay as stated, only the ongoing job goes on, and the future job is not counted
+    assert projected(periods, as_of) == [(date(2010, 1, 1), None)]
+    assert projected(periods[:2] + periods[3:], as_of) == [(date(2010, 1, 1), date(2024, 6, 29))]
