@@ -88,7 +88,8 @@ def report_against_plan(
             failures.append(
                 RuleFailure(
                     where,
-                    f"{who}截至评审日期 {review_date.isoformat()} 不符合{LEVEL_NAMES[candidate.level]}参评条件。{reasons}",
+                    f"{who}截至评审日期 {review_date.isoformat()} "
+                    f"不符合{LEVEL_NAMES[candidate.level]}参评条件。{reasons}",
                     "candidate_not_eligible",
                 )
             )
