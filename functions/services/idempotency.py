@@ -4,16 +4,26 @@ the same key with another body is a conflict. Powertools' idempotency utility, k
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from functions.errors import BadRequest, Conflict
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 KEY_MAX = 200
 KEEP_SECONDS = 24 * 3600
 
 
-def once(key: str | None, scope: str, body: dict[str, Any], create: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    """Run `create` once per (`scope`, `key`); `scope` names the caller and the route."""
+def once(
+    key: str | None,
+    scope: str,
+    body: dict[str, Any],
+    create: Callable[[], dict[str, Any]],
+    context: LambdaContext | None = None,
+) -> dict[str, Any]:
+    """Run `create` once per (`scope`, `key`); `scope` names the caller and the route. With the Lambda
+    `context`, a create cut short by a timeout frees its key when the invocation would have ended, not in 24 h."""
     if key is None:
         return create()
     key = key.strip()
@@ -36,6 +46,8 @@ def once(key: str | None, scope: str, body: dict[str, Any], create: Callable[[],
     config = IdempotencyConfig(
         event_key_jmespath="key", payload_validation_jmespath="body", expires_after_seconds=KEEP_SECONDS
     )
+    if context is not None:
+        config.register_lambda_context(context)
 
     @idempotent_function(data_keyword_argument="request", persistence_store=persistence, config=config)
     def run(request: dict[str, Any]) -> dict[str, Any]:

@@ -37,7 +37,13 @@ def _create(kind: str, form: BaseModel) -> Response[Any]:
     principal = caller(router, "enterprise")
     key = router.current_event.headers.get("idempotency-key")
     body = form.model_dump(mode="json")
-    answer = once(key, f"{principal.uscc}|{kind}", body, lambda: submissions.submit(stores(), kind, principal, form))
+    answer = once(
+        key,
+        f"{principal.uscc}|{kind}",
+        body,
+        lambda: submissions.submit(stores(), kind, principal, form),
+        router.lambda_context,
+    )
     return _json(201, answer)
 
 
