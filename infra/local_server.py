@@ -6,6 +6,7 @@ AWS; the JWT authorizer's work (verify the token, hand over its claims) is done 
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
@@ -13,7 +14,7 @@ import signal
 import socket
 import sys
 import time
-from functools import partial
+from functools import lru_cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,14 @@ def start_moto() -> Any:
     return server
 
 
+COMPRESSIBLE = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"})
+
+
+@lru_cache(maxsize=256)
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+
+
 class Handler(SimpleHTTPRequestHandler):
     server_version = "gdskills-local"
     protocol_version = "HTTP/1.1"
@@ -65,7 +74,25 @@ class Handler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_GET(self) -> None:
-        self._dispatch(super().do_GET)
+        self._dispatch(self._static_get)
+
+    def _static_get(self) -> None:
+        """Static files, gzip'd when the browser accepts it, as CloudFront serves them (the site's size budget)."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        accepts_gzip = "gzip" in self.headers.get("accept-encoding", "")
+        if not accepts_gzip or path.suffix not in COMPRESSIBLE or not path.is_file():
+            super().do_GET()  # directories without "/" are redirected there, other files sent as they are
+            return
+        body = _gzipped(path, path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def do_HEAD(self) -> None:
         self._dispatch(super().do_HEAD)

@@ -41,7 +41,7 @@ def server() -> Iterator[str]:
     env = {**os.environ, "PORT": str(port), "BIND_LOCAL": "1"}
     log = (ROOT / "build" / "e2e-server.log").open("w")
     process = subprocess.Popen([sys.executable, "-m", "infra.local_server"], cwd=ROOT, env=env, stdout=log, stderr=log)
-    base = f"http://127.0.0.1:{port}"
+    base = f"http://localhost:{port}"  # the host presigned upload URLs name, so uploads stay same-origin
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -84,7 +84,9 @@ class Traffic:
 
     def foreign(self) -> list[str]:
         local = urlsplit(self.origin).netloc
-        return [u for u in self.urls if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != local]
+        return [
+            u for u in self.urls if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != local
+        ]
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ function render(verdict, levels) {
   if (verdict.eligible) {
     headline = `符合${name}参评基本条件（依据：${verdict.basis.join("、")}）`;
   } else if (verdict.eligible_on) {
-    headline = `暂不符合${name}参评基本条件，预计 ${dateText(verdict.eligible_on)} 起符合`;
+    headline = `暂不符合${name}参评基本条件，预计 ${dateText(verdict.eligible_on)}起符合`;
   } else {
     headline = `暂不符合${name}参评基本条件`;
   }
