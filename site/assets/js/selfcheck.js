@@ -41,7 +41,7 @@ function pathCard(path) {
       h("span", { class: "badge", text: path.met ? "✓ 满足" : "✗ 不满足" }),
     ),
     h("p", { text: path.detail }),
-    path.met_on ? h("p", { class: "met-on", text: `预计 ${dateText(path.met_on)} 满足` }) : null,
+    path.met_on ? h("p", { class: "met-on", text: `预计 ${dateText(path.met_on)}满足` }) : null,
   );
 }
 
