@@ -217,6 +217,10 @@ class RecordStore:
             request["ConsistentRead"] = True
         start = decode_cursor(cursor)
         if start:
+            # A cursor is the last key of this very listing: the table's keys (and the index's), same partition.
+            keys = {"pk", "sk", key_pk, key_sk}
+            if set(start) != keys or start[key_pk]["S"] != pk:
+                raise BadRequest("分页参数 next 无效，请从第一页重新获取")
             request["ExclusiveStartKey"] = start
         try:
             answer = self.ddb.query(**request)

@@ -36,7 +36,8 @@ class UploadStore:
         self.bucket = bucket or settings().materials_bucket
 
     def new_key(self, purpose: str, owner: str, filename: str) -> str:
-        safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in filename)[-100:] or "file"
+        safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in filename)[-100:]
+        safe = safe.lstrip(".") or "file"  # no "." or ".." segment for a URL to resolve away
         return f"{purpose}/{owner}/{uuid.uuid4().hex}/{safe}"
 
     def presigned_post(self, key: str, content_type: str, size: int, sha256_hex: str) -> dict[str, Any]:

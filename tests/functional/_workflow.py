@@ -5,13 +5,19 @@ Each step asserts the answer it needs, so a failing step names itself instead of
 
 from __future__ import annotations
 
+import json
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
+
 from tests.factories import (
     FACTORY_USCC,
+    PDF_BYTES,
     admin_claims,
     city_claims,
     enterprise_claims,
@@ -21,6 +27,7 @@ from tests.factories import (
     report_body,
     s_candidate,
     t_candidate,
+    upload_request,
 )
 
 Api = Callable[..., tuple[int, Any]]
@@ -116,3 +123,57 @@ def debar(call_api: Api, subject_type: str, subject_id: str, decided_on: str = "
     body = {"subject_type": subject_type, "subject_id": subject_id, "reason": reason, "decided_on": decided_on}
     status, answer = call_api("POST", "/api/debarments", body, claims=admin_claims())
     assert status in (200, 201), answer
+
+
+@contextmanager
+def moto_world(name: str) -> Iterator[None]:
+    """moto with the template's resources, open for a whole module (tables named after `name`)."""
+    from moto import mock_aws
+
+    env = {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "TABLE_NAME": f"gdskills-{name}",
+        "IDEMPOTENCY_TABLE_NAME": f"gdskills-{name}-idempotency",
+        "MATERIALS_BUCKET": f"gdskills-{name}-materials",
+        "EXPORTS_BUCKET": f"gdskills-{name}-exports",
+        "MAIL_FROM": "noreply@gdskills.example",
+    }
+    with pytest.MonkeyPatch.context() as patch, mock_aws():
+        for key, value in env.items():
+            patch.setenv(key, value)
+        for key in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "NOTIFY_QUEUE_URL"):
+            patch.delenv(key, raising=False)
+        from functions.api import deps
+        from functions.dal.local import create_local_resources
+
+        deps.reset()
+        create_local_resources()
+        try:
+            yield
+        finally:
+            deps.reset()
+            os.environ.pop("NOTIFY_QUEUE_URL", None)
+
+
+def direct_call(method: str, path: str, body: Any = None, **kwargs: Any) -> tuple[int, Any]:
+    """`call_api` for module-scoped fixtures (the fixture itself is function-scoped)."""
+    from functions.api.handler import lambda_handler
+    from tests.conftest import FakeLambdaContext, http_event
+
+    result = lambda_handler(http_event(method, path, body, **kwargs), FakeLambdaContext())
+    raw = result.get("body") or ""
+    content_type = (result.get("headers") or {}).get("Content-Type", "")
+    return result["statusCode"], json.loads(raw) if "json" in content_type and raw else raw
+
+
+def direct_upload(purpose: str, data: bytes = PDF_BYTES, claims: dict[str, Any] | None = None, **overrides: Any) -> str:
+    """The `upload` fixture's job for module-scoped fixtures."""
+    from functions.dal.aws import client, settings
+
+    declared = {**upload_request(purpose, data), **overrides}
+    status, answer = direct_call("POST", "/api/uploads", declared, claims=claims or enterprise_claims())
+    assert status == 201, answer
+    client("s3").put_object(Bucket=settings().materials_bucket, Key=answer["key"], Body=data)
+    return str(answer["key"])

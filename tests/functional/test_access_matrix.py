@@ -12,12 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from moto import mock_aws
 
-from tests.conftest import FakeLambdaContext, http_event
 from tests.factories import (
     FACTORY_USCC,
-    PDF_BYTES,
     SHENZHEN_USCC,
     admin_claims,
     city_claims,
@@ -25,7 +22,7 @@ from tests.factories import (
     province_claims,
     upload_request,
 )
-from tests.functional._workflow import Flow
+from tests.functional._workflow import Flow, direct_call, direct_upload, moto_world
 
 ACTORS: dict[str, dict[str, Any] | None] = {
     "enterprise_a": enterprise_claims(FACTORY_USCC),
@@ -38,45 +35,13 @@ ACTORS: dict[str, dict[str, Any] | None] = {
 }
 
 
-def _call(method: str, path: str, body: Any = None, **kwargs: Any) -> tuple[int, Any]:
-    import json
-
-    from functions.api.handler import lambda_handler
-
-    result = lambda_handler(http_event(method, path, body, **kwargs), FakeLambdaContext())
-    return result["statusCode"], json.loads(result["body"]) if result.get("body") else None
-
-
-def _upload(purpose: str, data: bytes = PDF_BYTES, claims: dict[str, Any] | None = None) -> str:
-    from functions.dal.aws import client, settings
-
-    status, answer = _call("POST", "/api/uploads", upload_request(purpose, data), claims=claims)
-    assert status == 201, answer
-    client("s3").put_object(Bucket=settings().materials_bucket, Key=answer["key"], Body=data)
-    return str(answer["key"])
+_call = direct_call
+_upload = direct_upload
 
 
 @pytest.fixture(scope="module")
 def world() -> Iterator[dict[str, Any]]:
-    env = {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "TABLE_NAME": "gdskills-matrix",
-        "IDEMPOTENCY_TABLE_NAME": "gdskills-matrix-idempotency",
-        "MATERIALS_BUCKET": "gdskills-matrix-materials",
-        "EXPORTS_BUCKET": "gdskills-matrix-exports",
-    }
-    with pytest.MonkeyPatch.context() as patch, mock_aws():
-        for key, value in env.items():
-            patch.setenv(key, value)
-        patch.delenv("AWS_ENDPOINT_URL", raising=False)
-        patch.delenv("NOTIFY_QUEUE_URL", raising=False)
-        from functions.api import deps
-        from functions.dal.local import create_local_resources
-
-        deps.reset()
-        create_local_resources()
+    with moto_world("matrix"):
         a = Flow(_call, _upload)
         b = Flow(_call, _upload, uscc=SHENZHEN_USCC, city="440300")
         filing_a = a.approved_filing()
@@ -94,7 +59,6 @@ def world() -> Iterator[dict[str, Any]]:
             "t_report": t_report,
             "s_report": s_report,
         }
-        deps.reset()
 
 
 # ---- reads: who may see A's records -----------------------------------------------------------------------

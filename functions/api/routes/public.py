@@ -8,8 +8,9 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from pydantic_core import PydanticCustomError
 
-from functions.errors import NotFound
+from functions.errors import FieldProblem, NotFound, ValidationFailed
 from schemas.eligibility import EligibilityRequest, EligibilityVerdict, evaluate
 from schemas.reference import campaigns, cities, search_occupations
 from schemas.workdays import workdays_between
@@ -60,7 +61,11 @@ def count_workdays(
     start: Annotated[date, Query(description="开始日期（含）")],
     end: Annotated[date, Query(description="结束日期（含）")],
 ) -> dict[str, Any]:
-    return {"start": start, "end": end, "workdays": workdays_between(start, end)}
+    try:
+        days = workdays_between(start, end)
+    except PydanticCustomError as exc:  # reversed, too long, or a year the calendar does not know
+        raise ValidationFailed([FieldProblem("end", exc.message(), exc.type)]) from exc
+    return {"start": start, "end": end, "workdays": days}
 
 
 @router.get("/api/campaigns/<year>", tags=["public"], summary="评聘年度及各期时间")
