@@ -95,7 +95,9 @@ def traffic(server: str) -> Traffic:
 
 
 def new_page(browser: Any, server: str, traffic: Traffic, viewport: dict[str, int] | None = None) -> Any:
-    context = browser.new_context(base_url=server, locale="zh-CN", viewport=viewport or {"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=server, locale="zh-CN", viewport=viewport or {"width": 1280, "height": 900}, reduced_motion="reduce"
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     page.on("request", lambda request: traffic.urls.append(request.url))

@@ -1,6 +1,6 @@
 // Staff sign-in and the queue: GET /api/review/queue?kind=&level= → what awaits this reviewer's decision.
 
-import { listAll, vocab } from "./api.js";
+import { listAll, siteUrl, vocab } from "./api.js";
 import { STAFF, mountSignIn } from "./auth.js";
 import { h, options, say } from "./forms.js";
 import { KINDS, statusBadge, table, when } from "./record-view.js";
@@ -25,7 +25,7 @@ async function load(v) {
       for (const item of await listAll(`/review/queue?${query}`)) {
         const itemKind = kindOf(item, k);
         rows.push([
-          h("a", { href: `../record/?kind=${itemKind}&id=${encodeURIComponent(item.id)}`, text: item.id }),
+          h("a", { href: siteUrl(`console/record/?kind=${itemKind}&id=${encodeURIComponent(item.id)}`), text: item.id }),
           KINDS[itemKind],
           summary(item, v),
           statusBadge(item.status, v),

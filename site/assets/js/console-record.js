@@ -59,6 +59,18 @@ async function show(v, kind, id) {
     );
   }
   parts.push(h("h3", { text: "审核记录与意见" }), historyTable(record));
+  if (kind === "reports" && record.status === "approved") {
+    try {
+      const certs = await api("GET", `/reports/${encodeURIComponent(record.id)}/certificates`);
+      const items = Array.isArray(certs) ? certs : certs?.items || [];
+      parts.push(
+        h("h3", { text: "证书编号" }),
+        table("证书编号", ["姓名", "职业", "级别", "证书编号"], items.map((c) => [c.name, c.occupation, c.level, h("code", { text: c.certificate_number })])),
+      );
+    } catch (error) {
+      parts.push(h("p", { text: `证书编号暂不可查：${error.message}` }));
+    }
+  }
   root.replaceChildren(...parts);
   if (DECIDABLE.includes(record.status)) {
     document.getElementById("decision-version").value = record.version;

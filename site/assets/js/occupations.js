@@ -50,6 +50,7 @@ export function occupationPicker({ path, withName = true, initial = [] }) {
       results.replaceChildren(
         ...found.map((o) =>
           h("li", {}, h("button", { type: "button", class: "md-button", text: `添加：${o.code} ${o.name}`, onclick: () => add(o.code, o.name) })),
+        ),
       );
       live.textContent = found.length ? `找到 ${found.length} 个职业` : "没有找到，请换个名称或编码";
     } catch (error) {

@@ -78,7 +78,7 @@ export function historyTable(record) {
   );
   return h(
     "div",
-    { class: "table-wrap" },
+    { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "审核记录" },
     h(
       "table",
       {},
@@ -90,9 +90,10 @@ export function historyTable(record) {
 }
 
 export function table(caption, headers, rows) {
+  // Wide tables scroll sideways on a phone; the region takes focus so the keyboard can scroll it too.
   return h(
     "div",
-    { class: "table-wrap" },
+    { class: "table-wrap", tabindex: "0", role: "region", "aria-label": caption },
     h(
       "table",
       {},
