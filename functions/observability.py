@@ -11,8 +11,9 @@ from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
 from aws_lambda_powertools.logging.types import PowertoolsLogRecord
 
 SERVICE = os.environ.get("POWERTOOLS_SERVICE_NAME", "gdskills")
-# An 18-character resident ID (17 digits + digit or X) standing on its own.
-ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
+# An 18-character resident ID (17 digits + digit or X) not inside a longer run of digits. Letters may touch
+# it: in a serialized line an ID after a newline reads "\n440106…", after "id" reads "id440106…".
+ID_NUMBER = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
 
 
 def mask_id_numbers(text: str) -> str:
