@@ -83,7 +83,7 @@ class Contact(_Form):
 
 class OccupationRef(_Form):
     code: SkillOccupationCode
-    name: Annotated[str | None, Field(description="职业名称（以大典为准，可不填）")] = None
+    name: Annotated[str | None, Field(description="职业名称（以大典为准，可不填）", validate_default=True)] = None
 
     @field_validator("name")
     @classmethod

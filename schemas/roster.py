@@ -59,7 +59,7 @@ class RosterColumn:
 
 
 @dataclass(frozen=True, slots=True)
-class _Group:
+class RosterGroup:
     id: str
     list_name: Literal["credentials", "work_periods", "honours"]
     fixed: Mapping[str, str] = field(default_factory=dict)
@@ -115,11 +115,11 @@ COLUMNS: tuple[RosterColumn, ...] = (
     *(column for n in range(1, HONOURS + 1) for column in _honour(n)),
 )
 HEADERS = tuple(column.header for column in COLUMNS)
-_GROUPS: dict[str, _Group] = {
-    **{f"skill{n}": _Group(f"skill{n}", "credentials", {"kind": "skill_certificate"}) for n in (1, 2)},
-    "title": _Group("title", "credentials", {"kind": "professional_title"}),
-    **{f"work{n}": _Group(f"work{n}", "work_periods") for n in range(1, WORK_PERIODS + 1)},
-    **{f"honour{n}": _Group(f"honour{n}", "honours") for n in range(1, HONOURS + 1)},
+GROUPS: dict[str, RosterGroup] = {
+    **{f"skill{n}": RosterGroup(f"skill{n}", "credentials", {"kind": "skill_certificate"}) for n in (1, 2)},
+    "title": RosterGroup("title", "credentials", {"kind": "professional_title"}),
+    **{f"work{n}": RosterGroup(f"work{n}", "work_periods") for n in range(1, WORK_PERIODS + 1)},
+    **{f"honour{n}": RosterGroup(f"honour{n}", "honours") for n in range(1, HONOURS + 1)},
 }
 
 
@@ -319,7 +319,7 @@ def _parse_row(row: int, values: Sequence[Any]) -> tuple[dict[str, Any] | None, 
             items.setdefault(column.group, {})[column.field] = value
     data: dict[str, Any] = {**top, "evaluation": evaluation, "credentials": [], "work_periods": [], "honours": []}
     where: dict[tuple[str, int], str] = {}  # (list, index) -> group id, to map errors back to columns
-    for group in _GROUPS.values():
+    for group in GROUPS.values():
         if group.id in items or any(p.column in _group_headers(group.id) for p in problems if p.row == row):
             target = data[group.list_name]
             where[group.list_name, len(target)] = group.id

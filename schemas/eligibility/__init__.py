@@ -10,12 +10,23 @@ from schemas.eligibility._models import (
     WorkPeriod,
     today_in_china,
 )
-from schemas.eligibility._paths import CREDENTIAL_PATHS, DIRECT, S_HONOUR, CredentialPath, HonourPath, paths_for
+from schemas.eligibility._paths import (
+    CREDENTIAL_PATHS,
+    DIRECT,
+    DIRECT_SCI_TECH_RANKS,
+    S_HONOUR,
+    S_MIN_HONOUR_LEVEL,
+    T3_MIN_HONOUR_LEVEL,
+    CredentialPath,
+    HonourPath,
+    paths_for,
+)
 from schemas.eligibility._vocabulary import (
     FIXED_HONOUR_LEVELS,
     HONOUR_CATEGORIES,
     HONOUR_LEVELS,
     ISSUER_TYPES,
+    NON_SKILL_HONOURS,
     RELATIONS,
     SCI_TECH_RANKS,
     SKILL_GRADES,
@@ -26,14 +37,18 @@ from schemas.eligibility._worktime import add_years
 __all__ = [
     "CREDENTIAL_PATHS",
     "DIRECT",
+    "DIRECT_SCI_TECH_RANKS",
     "FIXED_HONOUR_LEVELS",
     "HONOUR_CATEGORIES",
     "HONOUR_LEVELS",
     "ISSUER_TYPES",
+    "NON_SKILL_HONOURS",
     "RELATIONS",
     "SCI_TECH_RANKS",
     "SKILL_GRADES",
     "S_HONOUR",
+    "S_MIN_HONOUR_LEVEL",
+    "T3_MIN_HONOUR_LEVEL",
     "TITLE_GRADES",
     "Credential",
     "CredentialPath",

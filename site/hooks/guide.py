@@ -21,25 +21,27 @@ if str(ROOT) not in sys.path:  # `mkdocs` runs from .venv/bin; the project's pac
 from schemas.eligibility import (  # noqa: E402
     CREDENTIAL_PATHS,
     DIRECT,
+    DIRECT_SCI_TECH_RANKS,
     FIXED_HONOUR_LEVELS,
     HONOUR_CATEGORIES,
     HONOUR_LEVELS,
     ISSUER_TYPES,
+    NON_SKILL_HONOURS,
     RELATIONS,
     S_HONOUR,
+    S_MIN_HONOUR_LEVEL,
     SCI_TECH_RANKS,
     SKILL_GRADES,
+    T3_MIN_HONOUR_LEVEL,
     TITLE_GRADES,
     CredentialPath,
 )
-from schemas.eligibility._paths import DIRECT_SCI_TECH_RANKS, S_MIN_HONOUR_LEVEL, T3_MIN_HONOUR_LEVEL  # noqa: E402
-from schemas.eligibility._vocabulary import NON_SKILL_HONOURS  # noqa: E402
 from schemas.enterprise import CATEGORY_IMPLIES, CATEGORY_LEVELS, CATEGORY_NAMES, PROVINCE_REVIEWED  # noqa: E402
 from schemas.fields import LEVEL_NAMES  # noqa: E402
 from schemas.forms import MAX_UPLOAD_BYTES, STATUS_NAMES, UPLOAD_TYPES  # noqa: E402
 from schemas.reference import PROVINCIAL_CENTRE, PROVINCIAL_CENTRE_PHONE, campaigns, cities  # noqa: E402
-from schemas.roster import _GROUPS as ROSTER_GROUPS  # noqa: E402
 from schemas.roster import COLUMNS as ROSTER_COLUMNS  # noqa: E402
+from schemas.roster import GROUPS as ROSTER_GROUPS  # noqa: E402
 from schemas.roster import roster_template  # noqa: E402
 from schemas.workdays import PUBLIC_NOTICE_MIN_WORKDAYS  # noqa: E402
 
