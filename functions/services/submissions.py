@@ -104,11 +104,24 @@ def resubmit(stores: Stores, kind_name: str, record_id: str, principal: Principa
         expect_version=head["version"],
         expect_statuses=["returned"],
         set=fields,
-        puts=[{**log_item(principal, "resubmit", version, "submitted", at, stage=first), "pk": f"REC#{record_id}"}],
+        puts=[
+            {**log_item(principal, "resubmit", version, "submitted", at, stage=first), "pk": f"REC#{record_id}"},
+            *_new_routes(head, prepared.stages, prepared.fields["city"]),
+        ],
     )
     stores.records.apply(change, body=_body(form), new_version=version)
     announce({**head, **prepared.fields}, "submitted", version, at)
     return {"id": record_id, "status": "submitted", "version": version}
+
+
+def _new_routes(head: dict[str, Any], stages: tuple[str, ...], city: str) -> list[dict[str, Any]]:
+    """Route pointers for desks a corrected city or category brings in (the old desks' lists skip it)."""
+    before = {desk(s, head["city"]) for s in head["stages"]}
+    return [
+        {"pk": f"ROUTE#{d}#{head['kind']}", "sk": f"{head['created_at']}#{head['id']}", "id": head["id"]}
+        for d in dict.fromkeys(desk(s, city) for s in stages)
+        if d not in before
+    ]
 
 
 def can_see(principal: Principal, head: dict[str, Any]) -> bool:
@@ -176,5 +189,5 @@ def list_for(stores: Stores, kind_name: str, principal: Principal, cursor: str |
         )
     else:
         pointers, after = stores.records.query(f"ROUTE#{principal.reviewer}#{kind_name}", limit=limit, cursor=cursor)
-        heads = stores.records.heads([p["id"] for p in pointers])
+        heads = [h for h in stores.records.heads([p["id"] for p in pointers]) if can_see(principal, h)]
     return {"items": [summary(h) for h in heads], "next": after}

@@ -244,3 +244,24 @@ def test_audit_trail_lists_who_did_what_and_when(flow, call_api):
     assert events[1]["comment"] == "联系电话请填写办公电话"
     assert all(re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+08:00$", e["at"]) for e in events)
     assert [e["at"] for e in events] == sorted(e["at"] for e in events)
+
+
+def test_a_filing_resubmitted_with_another_city_moves_to_that_citys_desk(flow, call_api):
+    # Given a filing returned because the enterprise's city was wrong (Guangzhou instead of Shenzhen)
+    body = flow.filing_body()
+    filing_id = flow.created("filings", body)
+    flow.decide("filings", filing_id, "return", city_claims("440100"), "注册地在深圳市，请改为深圳市")
+    # When it is resubmitted with Shenzhen
+    corrected = {**body, "enterprise": {**body["enterprise"], "city": "440300"}, "version": 1}
+    status, _ = call_api("PUT", f"/api/filings/{filing_id}", corrected, claims=flow.claims)
+    assert status == 200
+    # Then Shenzhen's reviewer has it in the queue and in the list, and may open it
+    _, queue = call_api("GET", "/api/review/queue", query={"kind": "filings"}, claims=city_claims("440300"))
+    assert [i["id"] for i in queue["items"]] == [filing_id]
+    _, listed = call_api("GET", "/api/filings", claims=city_claims("440300"))
+    assert [i["id"] for i in listed["items"]] == [filing_id]
+    assert call_api("GET", f"/api/filings/{filing_id}", claims=city_claims("440300"))[0] == 200
+    # And Guangzhou no longer lists what it may no longer open
+    _, listed = call_api("GET", "/api/filings", claims=city_claims("440100"))
+    assert filing_id not in [i["id"] for i in listed["items"]]
+    assert call_api("GET", f"/api/filings/{filing_id}", claims=city_claims("440100"))[0] == 404
