@@ -22,14 +22,20 @@ def queue(
     stores: Stores, principal: Principal, kind: str, level: str | None, cursor: str | None, limit: int
 ) -> dict[str, Any]:
     filters = {"level": level} if level else None
-    heads, after = stores.records.query(
-        f"QUEUE#{principal.reviewer}#{kind}",
-        index="gsi2",
-        limit=limit,
-        cursor=cursor,
-        newest_first=False,
-        filters=filters,
-    )
+    heads: list[dict[str, Any]] = []
+    after = cursor
+    while True:  # a filter applies after DynamoDB's Limit: read on until the page is full or the queue ends
+        page, after = stores.records.query(
+            f"QUEUE#{principal.reviewer}#{kind}",
+            index="gsi2",
+            limit=limit - len(heads),
+            cursor=after,
+            newest_first=False,
+            filters=filters,
+        )
+        heads += page
+        if len(heads) >= limit or not after:
+            break
     return {"items": [summary(h) for h in heads], "next": after}
 
 

@@ -115,3 +115,26 @@ def test_queue_level_filter_separates_t_and_s_reports(flow, call_api):
     assert _queue(call_api, city_claims(), level="T") == [t_report]
     assert _queue(call_api, city_claims(), level="S") == [s_report]
     assert _queue(call_api, city_claims()) == [t_report, s_report]
+
+
+def test_a_filtered_queue_pages_through_only_matching_records(flow, call_api):
+    # Given three T reports waiting at Guangzhou before one S report
+    filing_id = flow.approved_filing()
+    t_plan = flow.approved_plan("T", filing_id)
+    s_plan = flow.approved_plan("S", filing_id)
+    for i in range(3):
+        flow.created("reports", flow.report_body(t_plan, level="T", first=10 * i + 1))
+    s_report = flow.created("reports", flow.report_body(s_plan, level="S", first=90))
+    # When the city pages through its S queue one at a time
+    seen, cursor = [], None
+    for _ in range(10):
+        query = {"kind": "reports", "level": "S", "limit": "1", **({"next": cursor} if cursor else {})}
+        status, page = call_api("GET", "/api/review/queue", query=query, claims=city_claims())
+        assert status == 200
+        # Then no page is empty while more may follow, and only the S report appears
+        assert page["items"] or not page["next"], page
+        seen += [i["id"] for i in page["items"]]
+        cursor = page["next"]
+        if not cursor:
+            break
+    assert seen == [s_report]
