@@ -177,3 +177,20 @@ def test_the_same_idempotent_create_sent_twice_at_once_makes_one_record(flow):
     # And the list shows exactly one filing
     _, page = flow.call_api("GET", "/api/filings", claims=flow.claims)
     assert [i["id"] for i in page["items"]] == list(created)
+
+
+def test_ten_enterprises_approved_at_once_get_distinct_gapless_site_numbers(atomic_dynamodb, call_api, upload):
+    # Given ten Guangzhou enterprises, each with a filing awaiting the city
+    from functions.api.deps import stores
+    from tests.factories import make_uscc
+
+    usccs = [make_uscc(f"914401017{i:07d}X"[:17]) for i in range(10)]
+    filings = [
+        Flow(call_api, upload, uscc=u).created("filings", Flow(call_api, upload, uscc=u).filing_body()) for u in usccs
+    ]
+    # When the city approves all ten at the same moment
+    answers = _at_once([lambda f=f: decide("filing", f, "approve", city_claims()) for f in filings])
+    assert [a[0] for a in answers] == [200] * 10, answers
+    # Then each enterprise holds its own site sequence, together exactly 1..10
+    sequences = [stores().records.get(f"ENT#{u}", "PROFILE")["site_sequence"] for u in usccs]
+    assert sorted(sequences) == list(range(1, 11))
