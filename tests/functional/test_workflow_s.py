@@ -3,6 +3,9 @@ return by the province, a resubmission that starts again at the city, and the pr
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from tests.factories import PROVINCIAL_USCC, city_claims, province_claims
@@ -138,3 +141,20 @@ def test_a_filtered_queue_pages_through_only_matching_records(flow, call_api):
         if not cursor:
             break
     assert seen == [s_report]
+
+
+def test_the_published_chief_technician_list_names_people_without_id_numbers(flow, call_api):
+    # Given an S report approved by the city and the province
+    plan_id = flow.approved_plan("S")
+    body = flow.report_body(plan_id, count=2, level="S")
+    report_id = flow.created("reports", body)
+    flow.approve("reports", report_id, city_claims())
+    flow.approve("reports", report_id, province_claims())
+    # When anyone reads the public list
+    status, answer = call_api("GET", "/api/public/chief-technicians")
+    # Then both candidates are published by name, and no ID number appears anywhere in the answer
+    assert status == 200
+    text = json.dumps(answer, ensure_ascii=False)
+    assert all(c["name"] in text for c in body["candidates"])
+    assert not re.search(r"(?<!\d)\d{17}[\dXx](?!\d)", text)
+    assert all(c["id_number"][-6:] not in text for c in body["candidates"])
