@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import threading
 import uuid
 from datetime import UTC, datetime
 from types import SimpleNamespace
@@ -21,6 +22,7 @@ from infra.local_auth import LocalSessionRequest, issue_token, verify_token
 Answer = tuple[int, list[tuple[str, str]], bytes]
 TEXT_TYPES = ("application/json", "text/", "application/x-www-form-urlencoded")
 LOCAL_PREFIX = "/api/local/"
+_ONE_INVOCATION_AT_A_TIME = threading.Lock()
 
 
 def http_api_event(
@@ -131,7 +133,10 @@ def call(method: str, target: str, headers: dict[str, str], body: bytes, source_
     from functions.api.handler import lambda_handler
 
     event = http_api_event(method, target, headers, body, claims, source_ip)
-    result = lambda_handler(event, LambdaContext(aws_request_id=event["requestContext"]["requestId"]))
+    # A Lambda environment serves one request at a time, and Powertools' resolver (like moto's DynamoDB)
+    # relies on that: the threaded local server must not run two invocations at once.
+    with _ONE_INVOCATION_AT_A_TIME:
+        result = lambda_handler(event, LambdaContext(aws_request_id=event["requestContext"]["requestId"]))
     status = int(result.get("statusCode", 200))
     out_headers = [(k, str(v)) for k, v in (result.get("headers") or {}).items()]
     for key, values in (result.get("multiValueHeaders") or {}).items():

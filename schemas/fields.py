@@ -48,6 +48,15 @@ def check_id_number(value: str) -> str:
         raise rule_error("id_number_format", "身份证号码格式不正确，应为 17 位数字加 1 位数字或 X") from exc
 
 
+def check_email(value: str) -> str:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return str(validate_email(value, check_deliverability=False).normalized)
+    except EmailNotValidError as exc:
+        raise rule_error("email_invalid", "电子邮箱格式不正确，请填写如 hr@example.com.cn 的地址") from exc
+
+
 def _check_city(value: str) -> str:
     if value not in cities():
         raise rule_error(
@@ -103,6 +112,12 @@ SkillOccupationCode = Annotated[
     BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v),
     AfterValidator(_check_skill_occupation),
     Field(description="技能类职业（工种）编码，大典 2022 第四至六大类细类", examples=["6-18-01-01"]),
+]
+EmailAddress = Annotated[
+    str,
+    BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v),
+    AfterValidator(check_email),
+    Field(max_length=200, description="电子邮箱"),
 ]
 Name = Annotated[str, Field(min_length=1, max_length=100)]
 Text = Annotated[str, Field(max_length=2000)]

@@ -17,6 +17,7 @@ from schemas.enterprise import CATEGORY_IMPLIES, CATEGORY_NAMES, EnterpriseCateg
 from schemas.fields import (
     LEVEL_NAMES,
     CityCode,
+    EmailAddress,
     IdNumber,
     Level,
     OccupationCode,
@@ -46,7 +47,6 @@ STATUS_NAMES: dict[str, str] = {
     "rejected": "未通过",
 }
 PHONE_PATTERN = r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$"
-EMAIL_PATTERN = r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$"
 
 
 class _Form(BaseModel):
@@ -78,7 +78,7 @@ class Enterprise(_Form):
 class Contact(_Form):
     name: Annotated[str, Field(min_length=1, max_length=50, description="联系人")]
     phone: Annotated[str, Field(pattern=PHONE_PATTERN, description="手机号或带区号的固定电话")]
-    email: Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=200, description="电子邮箱，用于接收审核通知")]
+    email: Annotated[EmailAddress, Field(description="电子邮箱，用于接收审核通知")]
 
 
 class OccupationRef(_Form):

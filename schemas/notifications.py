@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from schemas.forms import EMAIL_PATTERN, STATUS_NAMES, Status
+from schemas.fields import EmailAddress
+from schemas.forms import STATUS_NAMES, Status
 from schemas.reference import PROVINCIAL_CENTRE, PROVINCIAL_CENTRE_PHONE
 
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -36,7 +37,7 @@ class Notification(BaseModel):
     record_kind: Annotated[RecordKind, Field(description="记录类型：filing 备案、plan 评价计划、report 结果报备")]
     record_id: Annotated[str, Field(min_length=1, max_length=64, description="记录编号")]
     enterprise_name: Annotated[str, Field(min_length=1, max_length=100, description="企业名称")]
-    contact_email: Annotated[str, Field(pattern=EMAIL_PATTERN, max_length=200, description="联系人邮箱")]
+    contact_email: Annotated[EmailAddress, Field(description="联系人邮箱")]
     status: Annotated[Status, Field(description="新状态")]
     version: Annotated[int, Field(ge=1, description="版本号")]
     comment: Annotated[str, Field(max_length=2000, description="审核意见")] = ""

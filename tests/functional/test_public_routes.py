@@ -61,12 +61,18 @@ def test_malformed_json_is_400(call_api):
         ({"level": "X"}, "level", "literal_error"),
         ({"level": "T", "as_of": "2024-02-30"}, "as_of", "date_from_datetime_parsing"),
         (
-            {"level": "T", "credentials": [{"kind": "professional_title", "grade": "technician", "obtained_on": "2020-01-01"}]},
+            {
+                "level": "T",
+                "credentials": [{"kind": "professional_title", "grade": "technician", "obtained_on": "2020-01-01"}],
+            },
             "credentials[0].grade",
             "grade_kind_mismatch",
         ),
         (
-            {"level": "S", "honours": [{"category": "worldskills_medal", "level": "national", "granted_on": "2022-10-01"}]},
+            {
+                "level": "S",
+                "honours": [{"category": "worldskills_medal", "level": "national", "granted_on": "2022-10-01"}],
+            },
             "honours[0].level",
             "honour_level_fixed",
         ),
@@ -91,7 +97,12 @@ def test_eligibility_check_through_the_handler(call_api):
         "level": "T",
         "as_of": "2024-06-30",
         "credentials": [
-            {"kind": "skill_certificate", "grade": "senior_technician", "relation": "corresponding", "obtained_on": "2023-06-30"}
+            {
+                "kind": "skill_certificate",
+                "grade": "senior_technician",
+                "relation": "corresponding",
+                "obtained_on": "2023-06-30",
+            }
         ],
         "work_periods": [{"start": "2010-07-01", "end": None, "relation": "corresponding"}],
     }

@@ -98,16 +98,17 @@ def test_the_same_occupation_twice_is_refused(submit):
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "path"),
+    ("field", "value", "path", "error_type"),
     [
-        ("phone", "12345", "contact.phone"),
-        ("email", "hr-at-jinggong", "contact.email"),
+        ("phone", "12345", "contact.phone", "string_pattern_mismatch"),
+        ("email", "hr-at-jinggong", "contact.email", "email_invalid"),
+        ("email", 'li"ming@jinggong.example.cn', "contact.email", "email_invalid"),
     ],
 )
-def test_contact_details_are_checked(submit, field, value, path):
+def test_contact_details_are_checked(submit, field, value, path, error_type):
     body = filing_body()
     body["contact"][field] = value
-    assert problem(*submit(body), path)["type"] == "string_pattern_mismatch"
+    assert problem(*submit(body), path)["type"] == error_type
 
 
 def test_a_debarred_enterprise_cannot_file(submit, call_api):
