@@ -103,6 +103,14 @@ class Flow:
         candidates = [make(i) for i in range(first, first + count)]
         return report_body(plan_id, self.upload("material", claims=self.claims), candidates)
 
+    def approved_report(self, level: str = "T", count: int = 2) -> str:
+        """A report approved by every desk it is routed to (an S report: the city, then the province)."""
+        report_id = self.created("reports", self.report_body(self.approved_plan(level), count, level, first=0))
+        desks = [city_claims(self.city), province_claims()] if level == "S" else [self.first_desk]
+        for claims in desks:
+            self.approve("reports", report_id, claims)
+        return report_id
+
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -175,5 +183,7 @@ def direct_upload(purpose: str, data: bytes = PDF_BYTES, claims: dict[str, Any] 
     declared = {**upload_request(purpose, data), **overrides}
     status, answer = direct_call("POST", "/api/uploads", declared, claims=claims or enterprise_claims())
     assert status == 201, answer
-    client("s3").put_object(Bucket=settings().materials_bucket, Key=answer["key"], Body=data)
+    client("s3").put_object(
+        Bucket=settings().materials_bucket, Key=answer["key"], Body=data, ContentType=declared["content_type"]
+    )
     return str(answer["key"])

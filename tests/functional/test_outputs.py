@@ -20,7 +20,7 @@ from tests.factories import (
     make_id,
     province_claims,
 )
-from tests.functional.flows import approved_plan, approved_report
+from tests.functional._workflow import Flow
 
 CERTIFICATE = re.compile(r"^Y\d{4}44\d{6}\d{2}[TS]\d{6}$")
 ID_PATTERN = re.compile(r"\d{17}[\dX]")
@@ -34,7 +34,7 @@ def _download(url: str) -> bytes:
 
 def test_s_report_gets_a_certificate_per_candidate_at_final_approval(aws, call_api, upload):
     # Given an S report approved by the city and then the province
-    report_id = approved_report(call_api, upload, "S", FACTORY_USCC, count=3)
+    report_id = Flow(call_api, upload, uscc=FACTORY_USCC).approved_report("S", 3)
     # When a reviewer reads its certificates
     status, answer = call_api("GET", f"/api/reports/{report_id}/certificates", claims=province_claims())
     # Then every candidate has a 22-character number with S in position 16, serials 1..3
@@ -47,7 +47,7 @@ def test_s_report_gets_a_certificate_per_candidate_at_final_approval(aws, call_a
 
 
 def test_certificates_wait_for_final_approval(aws, call_api, upload):
-    plan_id = approved_plan(call_api, upload, "S", FACTORY_USCC)
+    plan_id = Flow(call_api, upload, uscc=FACTORY_USCC).approved_plan("S")
     from tests.factories import report_body, s_candidate
 
     body = report_body(plan_id, upload("material"), [s_candidate(0)])
@@ -58,7 +58,7 @@ def test_certificates_wait_for_final_approval(aws, call_api, upload):
 
 
 def test_published_chief_technicians_never_show_id_numbers(aws, call_api, upload):
-    approved_report(call_api, upload, "S", FACTORY_USCC, count=2)
+    Flow(call_api, upload, uscc=FACTORY_USCC).approved_report("S", 2)
     status, answer = call_api("GET", "/api/public/chief-technicians")
     assert status == 200
     assert answer["count"] == 2
@@ -68,7 +68,7 @@ def test_published_chief_technicians_never_show_id_numbers(aws, call_api, upload
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_results_export_has_chinese_headers_and_every_candidate(aws, call_api, upload, fmt):
-    approved_report(call_api, upload, "T", FACTORY_USCC, count=4)
+    Flow(call_api, upload, uscc=FACTORY_USCC).approved_report("T", 4)
     status, answer = call_api(
         "GET",
         "/api/exports/results",
@@ -101,8 +101,8 @@ def test_export_redirects_to_the_file_by_default(aws, call_api, upload):
 
 
 def test_city_reviewer_exports_only_its_city(aws, call_api, upload):
-    approved_report(call_api, upload, "T", FACTORY_USCC, count=2, city="440100")
-    approved_report(call_api, upload, "T", SHENZHEN_USCC, count=3, city="440300")
+    Flow(call_api, upload, uscc=FACTORY_USCC, city="440100").approved_report("T", 2)
+    Flow(call_api, upload, uscc=SHENZHEN_USCC, city="440300").approved_report("T", 3)
     accept = {"accept": "application/json"}
     status, mine = call_api(
         "GET", "/api/exports/results", query={"format": "csv"}, claims=city_claims("440300"), headers=accept
@@ -151,7 +151,7 @@ def test_a_debarred_enterprise_gets_nothing_accepted_until_lifted(aws, call_api)
 def test_a_debarred_person_is_refused_in_a_report(aws, call_api, upload):
     from tests.factories import report_body, t_candidate
 
-    plan_id = approved_plan(call_api, upload, "T", FACTORY_USCC)
+    plan_id = Flow(call_api, upload, uscc=FACTORY_USCC).approved_plan("T")
     candidates = [t_candidate(0), t_candidate(1)]
     call_api(
         "POST",
