@@ -17,8 +17,8 @@ ID_NUMBER = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
 
 
 def mask_id_numbers(text: str) -> str:
-    """Keep the region prefix, hide the birth date and sequence: 440106********123X."""
-    return ID_NUMBER.sub(lambda m: m.group(1) + "********" + m.group(2)[-1], text)
+    """Keep the region prefix and the check character, hide the birth date and sequence: 440106***********X."""
+    return ID_NUMBER.sub(lambda m: m.group(1) + "*" * 11 + m.group(2)[-1], text)
 
 
 class MaskingFormatter(LambdaPowertoolsFormatter):

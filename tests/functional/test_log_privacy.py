@@ -16,7 +16,7 @@ from tests.functional._workflow import Flow, debar
 
 # 17 digits and a check character, not inside a longer run of digits, whatever stands around it.
 RESIDENT_ID = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
-MASKED = re.compile(r"(?<!\d)\d{6}\*{8}[\dXx](?!\d)")
+MASKED = re.compile(r"(?<!\d)\d{6}\*{11}[\dXx](?!\d)")
 
 
 @pytest.fixture

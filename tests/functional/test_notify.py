@@ -167,7 +167,7 @@ def test_an_id_number_in_a_comment_is_masked_in_the_mail(aws: dict[str, Any]) ->
     deliver(aws)
     (mail,) = sent_mail()
     assert "440106198503151235" not in mail.body
-    assert "440106********5 的证书日期有误" in mail.body
+    assert "440106***********5 的证书日期有误" in mail.body
 
 
 def test_enqueue_never_raises_when_the_queue_is_unreachable(aws: dict[str, Any]) -> None:
