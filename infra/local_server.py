@@ -184,7 +184,12 @@ def _interrupt(*_: object) -> None:
 
 
 def main() -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    own = logging.StreamHandler()
+    own.setFormatter(logging.Formatter("%(message)s"))
+    log.addHandler(own)
+    log.setLevel(logging.INFO)
+    log.propagate = False  # our few lines stay visible whatever the libraries do to the root logger
     os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
     os.environ.setdefault("GDSKILLS_STAGE", "local")
     port = int(os.environ.get("PORT", "8000"))
@@ -203,6 +208,7 @@ def main() -> int:
     )
     server.daemon_threads = True
     server.moto_port = moto_port  # type: ignore[attr-defined]
+    signal.signal(signal.SIGINT, _interrupt)  # also when started with SIGINT ignored (a background job)
     signal.signal(signal.SIGTERM, _interrupt)
     if not SITE_DIR.exists():
         log.info("站点尚未构建（build/site 不存在）：请用 make serve 启动，它会先构建站点")
