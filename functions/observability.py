@@ -1,4 +1,4 @@
-"""Logger, Tracer and Metrics for every function, with resident ID numbers masked out of every log line."""
+"""The functions' Logger (Powertools, structured JSON), with resident ID numbers masked out of every line."""
 
 from __future__ import annotations
 
