@@ -109,6 +109,21 @@ class Handler(SimpleHTTPRequestHandler):
     def do_DELETE(self) -> None:
         self._dispatch(None)
 
+    def do_OPTIONS(self) -> None:
+        self._dispatch(None)
+
+    def _length(self) -> int | None:
+        """The declared body length, or None (after answering 400) when it is not a number."""
+        try:
+            length = int(self.headers.get("content-length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self.close_connection = True
+            self._json(400, {"error": {"code": "bad_request", "message": "Content-Length 无效", "fields": []}})
+            return None
+        return length
+
     def _dispatch(self, static: Any) -> None:
         path = urlsplit(self.path).path
         if path == "/api" or path.startswith("/api/"):
@@ -134,7 +149,9 @@ class Handler(SimpleHTTPRequestHandler):
         """The browser's presigned uploads and downloads reach moto's S3 through us: same origin, no CORS."""
         import http.client
 
-        length = int(self.headers.get("content-length") or 0)
+        length = self._length()
+        if length is None:
+            return
         body = self.rfile.read(length) if length else None
         target = self.path[len(S3_PREFIX) - 1 :]
         upstream = http.client.HTTPConnection("127.0.0.1", self.server.moto_port, timeout=60)  # type: ignore[attr-defined]
@@ -155,7 +172,9 @@ class Handler(SimpleHTTPRequestHandler):
     def _api(self) -> None:
         from infra import local_gateway
 
-        length = int(self.headers.get("content-length") or 0)
+        length = self._length()
+        if length is None:
+            return
         if length > MAX_BODY_BYTES:
             self.close_connection = True
             self._json(413, {"error": {"code": "too_large", "message": "提交的内容超过 10 MB", "fields": []}})
