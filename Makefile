@@ -13,9 +13,11 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup site serve test test-fast lint format bench deploy clean
 
+# uv from PyPI into .tools/ (a venv; where python3 has no venv module, a plain pip --target install).
 $(UV):
-	$(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv
+	$(PYTHON) -m venv $(TOOLS) && $(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv \
+	  || { rm -rf $(TOOLS) && $(PYTHON) -m pip install --quiet --disable-pip-version-check --target $(TOOLS)/lib uv \
+	       && mkdir -p $(TOOLS)/bin && ln -sf ../lib/bin/uv $(TOOLS)/bin/uv; }
 
 .venv/.synced: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --quiet
