@@ -50,11 +50,6 @@ class Conflict(ApiError):
         super().__init__(message, fields or [], 409, "conflict")
 
 
-class PayloadTooLarge(ApiError):
-    def __init__(self, message: str = "提交的内容过大") -> None:
-        super().__init__(message, [], 413, "too_large")
-
-
 class ValidationFailed(ApiError):
     def __init__(self, fields: list[FieldProblem], message: str = "提交内容有误，请按提示修改") -> None:
         super().__init__(message, fields, 422, "validation_failed")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
@@ -119,6 +118,3 @@ EmailAddress = Annotated[
     AfterValidator(check_email),
     Field(max_length=200, description="电子邮箱"),
 ]
-Name = Annotated[str, Field(min_length=1, max_length=100)]
-Text = Annotated[str, Field(max_length=2000)]
-Day = Annotated[date, Field(description="日期 YYYY-MM-DD")]

@@ -12,7 +12,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import quote
 
 from botocore.exceptions import ClientError
 
@@ -85,12 +84,3 @@ class UploadStore:
         except ClientError as exc:
             raise ServiceUnavailable() from exc
         return data
-
-    def download_url(self, key: str, filename: str, seconds: int = 900) -> str:
-        disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
-        url: str = self.s3.generate_presigned_url(
-            "get_object",
-            Params={"Bucket": self.bucket, "Key": key, "ResponseContentDisposition": disposition},
-            ExpiresIn=seconds,
-        )
-        return url
