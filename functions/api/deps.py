@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 
 from functions.auth import Principal, Role, principal_from, require
@@ -30,6 +31,10 @@ def reset() -> None:
 
     stores.cache_clear()
     reset_clients()
+
+
+def json_response(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response[Any]:
+    return Response(status_code=status, content_type="application/json", body=payload, headers=headers)
 
 
 def caller(router: Router, *roles: Role) -> Principal:

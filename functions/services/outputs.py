@@ -73,16 +73,22 @@ def export_rows(stores: Stores, name: str, city_codes: list[str], filters: dict[
                 yield {**entry, "enterprise_name": entry["enterprise"], "occupation_name": entry["occupation"],
                        "city_name": entry["city"]}  # fmt: skip
         return
-    kind = "filing" if name in ("filings", "scope") else "report"
-    record_filters = {k: v for k, v in filters.items() if kind == "report" or k != "level"}
-    for head in _heads(stores, kind, city_codes):
-        if not _matches(head, {k: v for k, v in record_filters.items() if k in ("level", "campaign", "phase")}):
+    level = filters.get("level")
+    if name in ("filings", "scope"):
+        # Institutions are not per campaign: only the level filter applies, to what they filed.
+        for head in _heads(stores, "filing", city_codes):
+            if head["status"] != "approved" or (level and level not in head["levels"]):
+                continue
+            if name == "filings":
+                yield _filing_row(stores, head)
+            else:
+                yield from _scope_rows(stores, head, level)
+        return
+    wanted = {key: filters.get(key) for key in ("level", "campaign", "phase")}
+    for head in _heads(stores, "report", city_codes):
+        if not _matches(head, wanted):
             continue
-        if name == "filings" and head["status"] == "approved":
-            yield _filing_row(stores, head)
-        elif name == "scope" and head["status"] == "approved":
-            yield from _scope_rows(stores, head, filters.get("level"))
-        elif name == "results":
+        if name == "results":
             yield from _result_rows(stores, head)
         elif name == "certificates" and head["status"] == "approved":
             yield from _certificate_rows(stores, head)

@@ -262,3 +262,22 @@ def test_roster_template_downloads_and_a_filled_roster_parses(aws, call_api, upl
     status, answer = call_api("POST", "/api/rosters/parse", {"key": key}, claims=enterprise_claims())
     assert status == 422
     assert [f["path"] for f in answer["error"]["fields"]] == ["rows[3].身份证号码"]
+
+
+def test_institution_exports_ignore_campaign_and_phase_but_honour_level(aws, call_api, upload):
+    # Given one approved filing for T and S (institutions are not filed per campaign)
+    Flow(call_api, upload, uscc=FACTORY_USCC).approved_filing(["T", "S"])
+    accept = {"accept": "application/json"}
+
+    def rows(name: str, **query: str) -> int:
+        status, answer = call_api(
+            "GET", f"/api/exports/{name}", query={"format": "csv", **query}, claims=province_claims(), headers=accept
+        )
+        assert status == 200, answer
+        return int(answer["rows"])
+
+    # Then a campaign or phase filter does not empty the institution lists
+    assert rows("filings", campaign="2024", phase="1") == 1
+    # And the level filter keeps the filed scope of that level only: two occupations for T
+    assert rows("scope") == 4
+    assert rows("scope", level="T", campaign="2024") == 2

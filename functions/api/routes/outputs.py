@@ -9,7 +9,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from pydantic import BaseModel, Field
 
-from functions.api.deps import caller, stores
+from functions.api.deps import caller, json_response, stores
 from functions.auth import Role
 from schemas.fields import CityCode, Level
 from schemas.forms import DebarmentRequest
@@ -23,15 +23,11 @@ class LiftRequest(BaseModel):
     reason: Annotated[str, Field(min_length=2, max_length=2000, description="解除原因")]
 
 
-def _json(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response[Any]:
-    return Response(status_code=status, content_type="application/json", body=payload, headers=headers)
-
-
 @router.get("/api/reports/<report_id>/certificates", tags=["staff"], summary="证书编号")
 def report_certificates(report_id: Annotated[str, Path(max_length=64)]) -> Response[Any]:
     from functions.services.outputs import certificates
 
-    return _json(certificates(stores(), report_id, caller(router)))
+    return json_response(certificates(stores(), report_id, caller(router)))
 
 
 @router.get("/api/public/chief-technicians", tags=["public"], summary="首席技师公布名单")
@@ -42,7 +38,7 @@ def chief_technicians(
     from functions.services.outputs import published_chief_technicians
 
     items = published_chief_technicians(stores(), campaign, city)
-    return _json({"items": items, "count": len(items)})
+    return json_response({"items": items, "count": len(items)})
 
 
 @router.get("/api/exports/<name>", tags=["staff"], summary="导出（XLSX 或 CSV）")
@@ -60,7 +56,7 @@ def export(
     filters = {"city": city, "level": level, "campaign": campaign, "phase": phase}
     answer = run_export(stores(), principal, name, format, filters)
     if "application/json" in router.current_event.headers.get("accept", ""):
-        return _json(answer)
+        return json_response(answer)
     return Response(status_code=303, headers={"Location": answer["url"]}, content_type="text/plain", body="")
 
 
@@ -68,7 +64,7 @@ def export(
 def add_debarment(form: DebarmentRequest) -> Response[Any]:
     from functions.services.debarments import add
 
-    return _json(add(stores(), caller(router, "admin"), form), status=201)
+    return json_response(add(stores(), caller(router, "admin"), form), status=201)
 
 
 @router.get("/api/debarments", tags=["admin"], summary="弄虚作假处理名单")
@@ -76,11 +72,11 @@ def list_debarments() -> Response[Any]:
     from functions.services.debarments import listing
 
     caller(router, "admin", "province_reviewer")
-    return _json(listing(stores()))
+    return json_response(listing(stores()))
 
 
 @router.post("/api/debarments/<debarment_id>/lift", tags=["admin"], summary="解除处理")
 def lift_debarment(debarment_id: Annotated[str, Path(max_length=64)], form: LiftRequest) -> Response[Any]:
     from functions.services.debarments import lift
 
-    return _json(lift(stores(), caller(router, "admin"), debarment_id, form.reason))
+    return json_response(lift(stores(), caller(router, "admin"), debarment_id, form.reason))

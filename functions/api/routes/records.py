@@ -9,7 +9,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from pydantic import BaseModel, Field
 
-from functions.api.deps import caller, stores
+from functions.api.deps import caller, json_response, stores
 from schemas.forms import (
     FilingRequest,
     FilingResubmission,
@@ -26,10 +26,6 @@ Cursor = Annotated[str | None, Query(max_length=2000, description="上一页返�
 Limit = Annotated[int, Query(ge=1, le=100, description="每页条数")]
 
 
-def _json(status: int, payload: Any) -> Response[Any]:
-    return Response(status_code=status, content_type="application/json", body=payload)
-
-
 def _create(kind: str, form: BaseModel) -> Response[Any]:
     from functions.services import submissions
     from functions.services.idempotency import once
@@ -44,14 +40,14 @@ def _create(kind: str, form: BaseModel) -> Response[Any]:
         lambda: submissions.submit(stores(), kind, principal, form),
         router.lambda_context,
     )
-    return _json(201, answer)
+    return json_response(answer, 201)
 
 
 def _resubmit(kind: str, record_id: str, form: BaseModel) -> Response[Any]:
     from functions.services import submissions
 
     principal = caller(router, "enterprise")
-    return _json(200, submissions.resubmit(stores(), kind, record_id, principal, form))
+    return json_response(submissions.resubmit(stores(), kind, record_id, principal, form))
 
 
 def _read(kind: str, record_id: str, version: int | None) -> Response[Any]:
@@ -60,17 +56,17 @@ def _read(kind: str, record_id: str, version: int | None) -> Response[Any]:
     principal = caller(router)
     head = submissions.visible(stores(), kind, record_id, principal)
     if version is not None:
-        return _json(
-            200, {"id": record_id, "version": version, "data": submissions.version_body(stores(), head, version)}
+        return json_response(
+            {"id": record_id, "version": version, "data": submissions.version_body(stores(), head, version)}
         )
-    return _json(200, submissions.detail(stores(), head))
+    return json_response(submissions.detail(stores(), head))
 
 
 def _list(kind: str, cursor: str | None, limit: int) -> Response[Any]:
     from functions.services import submissions
 
     principal = caller(router)
-    return _json(200, submissions.list_for(stores(), kind, principal, cursor, limit))
+    return json_response(submissions.list_for(stores(), kind, principal, cursor, limit))
 
 
 @router.post("/api/filings", tags=["enterprise"], summary="提交备案")
@@ -141,7 +137,7 @@ def request_upload(form: UploadRequest) -> Response[Any]:
     from functions.services.uploads import request_upload as request
 
     principal = caller(router, "enterprise")
-    return _json(201, request(stores(), principal, form))
+    return json_response(request(stores(), principal, form), 201)
 
 
 class RosterRequest(BaseModel):
@@ -152,4 +148,4 @@ class RosterRequest(BaseModel):
 def parse_roster(form: RosterRequest) -> Response[Any]:
     from functions.services.rosters import parse_uploaded_roster
 
-    return _json(200, parse_uploaded_roster(stores(), caller(router, "enterprise"), form.key))
+    return json_response(parse_uploaded_roster(stores(), caller(router, "enterprise"), form.key))

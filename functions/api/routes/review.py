@@ -8,7 +8,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from functions.api.deps import caller, stores
+from functions.api.deps import caller, json_response, stores
 from functions.auth import Role
 from schemas.fields import Level
 from schemas.forms import DecisionRequest
@@ -16,10 +16,6 @@ from schemas.forms import DecisionRequest
 router = Router()
 STAFF: tuple[Role, ...] = ("city_reviewer", "province_reviewer", "admin")
 KINDS = {"filings": "filing", "plans": "plan", "reports": "report"}
-
-
-def _json(payload: Any) -> Response[Any]:
-    return Response(status_code=200, content_type="application/json", body=payload)
 
 
 @router.get("/api/review/queue", tags=["staff"], summary="待我审核")
@@ -32,14 +28,14 @@ def review_queue(
     from functions.services.review import queue
 
     principal = caller(router, *STAFF)
-    return _json(queue(stores(), principal, KINDS[kind], level, next, limit))
+    return json_response(queue(stores(), principal, KINDS[kind], level, next, limit))
 
 
 def _decide(kind: str, record_id: str, form: DecisionRequest) -> Response[Any]:
     from functions.services.review import decide
 
     principal = caller(router, *STAFF)
-    return _json(decide(stores(), kind, record_id, principal, form))
+    return json_response(decide(stores(), kind, record_id, principal, form))
 
 
 RecordId = Annotated[str, Path(max_length=64)]
@@ -65,4 +61,4 @@ def audit_trail(subject: Annotated[str, Query(min_length=1, max_length=100, desc
     from functions.services.review import audit
 
     principal = caller(router, *STAFF)
-    return _json(audit(stores(), subject, principal))
+    return json_response(audit(stores(), subject, principal))
