@@ -29,11 +29,16 @@ function postWithProgress(url, fields, file, onProgress) {
   });
 }
 
+/** "PDF、JPEG、PNG、XLSX，不超过 20 MB", from the limits schemas/forms.py enforces. */
+const limitsText = (v) => `${Object.values(v.upload_types).join("、")}，不超过 ${v.max_upload_bytes / MB} MB`;
+
 /** Upload one file; `onProgress(fraction)`; resolves to the key. */
 export async function uploadFile(file, purpose, onProgress = () => {}) {
   const v = await vocab();
-  if (!(file.type in v.upload_types)) throw new ApiError(422, "upload_type", "只能上传 PDF、JPEG、PNG 或 XLSX 文件");
-  if (file.size > v.max_upload_bytes) throw new ApiError(422, "upload_too_large", `单个文件不能超过 ${v.max_upload_bytes / MB} MB`);
+  if (!(file.type in v.upload_types) || file.size > v.max_upload_bytes) {
+    const type = file.type in v.upload_types ? "upload_too_large" : "upload_type";
+    throw new ApiError(422, type, `只能上传 ${limitsText(v)} 的文件`);
+  }
   const ticket = await api("POST", "/uploads", {
     body: { purpose, filename: file.name, content_type: file.type, size: file.size, sha256: await sha256Hex(file) },
   });
@@ -58,12 +63,13 @@ export function uploadField({ label, path, purpose, hint, key = "" }) {
     "div",
     { class: "field upload" },
     h("label", { for: id, text: label }),
-    h("p", { class: "hint", id: hintId, text: hint || "PDF、JPEG、PNG 或 XLSX，不超过 20 MB；选择后立即上传" }),
+    h("p", { class: "hint", id: hintId, text: hint || "选择后立即上传" }),
     input,
     progress,
     status,
     keyInput,
   );
+  if (!hint) vocab().then((v) => (wrap.querySelector(".hint").textContent = `${limitsText(v)}；选择后立即上传`));
   wrap.pending = Promise.resolve();
   input.addEventListener("change", () => {
     const file = input.files?.[0];
