@@ -6,9 +6,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 from stdnum.cn import ric, uscc
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
+from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
 
 from schemas._errors import rule_error
+from schemas._idnumber import id_number_problem
 from schemas.reference import cities, occupations
 
 Level = Literal["T", "S"]
@@ -31,20 +32,27 @@ def check_uscc(value: str) -> str:
 
 
 def check_id_number(value: str) -> str:
-    try:
-        return str(ric.validate(value))
-    except InvalidChecksum as exc:
-        raise rule_error("id_number_checksum", "身份证号码校验位错误") from exc
-    except InvalidLength as exc:
-        raise rule_error("id_number_length", "居民身份证号码应为 18 位") from exc
-    except InvalidComponent as exc:
-        try:
-            ric.get_birth_date(value)
-        except ValidationError:
-            raise rule_error("id_number_birth_date", "身份证号码中的出生日期无效") from exc
-        raise rule_error("id_number_region", "身份证号码前 6 位的地区代码无效（或在出生年份尚未设立）") from exc
-    except (InvalidFormat, ValidationError) as exc:
-        raise rule_error("id_number_format", "身份证号码格式不正确，应为 17 位数字加 1 位数字或 X") from exc
+    """An 18-character resident ID number: length, digits, check digit, birth date, region (see `_idnumber`)."""
+    number = ric.compact(value)
+    problem = id_number_problem(number)
+    if problem is None:
+        return number
+    if problem == "region_abolished":
+        raise rule_error(
+            "id_number_region",
+            f"身份证号码前 6 位的地区代码 {number[:6]} 在出生年份 {number[6:10]} 年之前已撤销，请核对",
+        )
+    error_type, message = _ID_PROBLEMS[problem]
+    raise rule_error(error_type, message)
+
+
+_ID_PROBLEMS: dict[str, tuple[str, str]] = {
+    "length": ("id_number_length", "居民身份证号码应为 18 位"),
+    "format": ("id_number_format", "身份证号码格式不正确，应为 17 位数字加 1 位数字或 X"),
+    "checksum": ("id_number_checksum", "身份证号码校验位错误"),
+    "birth_date": ("id_number_birth_date", "身份证号码中的出生日期无效"),
+    "region_unknown": ("id_number_region", "身份证号码前 6 位的地区代码无效，请核对"),
+}
 
 
 def check_email(value: str) -> str:

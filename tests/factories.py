@@ -1,4 +1,5 @@
-"""Believable test data: real city and occupation codes, valid USCC and ID check digits, real 2024 dates."""
+"""Believable test data: real city, district and occupation codes, valid USCC and ID check digits, people born
+1960–1990, real 2024 dates."""
 
 from __future__ import annotations
 
@@ -73,10 +74,22 @@ def plan_body(filing_id: str, document_key: str, level: str = "T") -> dict[str, 
     }
 
 
+# Real district codes, several created after the births below (越秀区 1983, 天河区 1985, 龙岗区 1992, 禅城区 2002):
+# the region code is assigned at first registration, so older workers carry codes younger than themselves.
+REGIONS = ("440104", "440106", "440111", "440303", "440307", "440604", "441900", "442000")
+
+
+def person_id(index: int) -> str:
+    """A distinct, valid ID number per index: real district codes, births 1960–1990 (most T/S candidates)."""
+    region = REGIONS[index % len(REGIONS)]
+    birth = f"{1960 + index % 31}{(index % 12) + 1:02d}{(index % 28) + 1:02d}"
+    return make_id(region, birth, f"{index % 1000:03d}")
+
+
 def t_candidate(index: int) -> dict[str, Any]:
     return {
         "name": f"李国强{index}",
-        "id_number": make_id("440104", f"1985{(index % 12) + 1:02d}{(index % 28) + 1:02d}", f"{index % 1000:03d}"),
+        "id_number": person_id(index),
         "occupation": "6-18-01-01",
         "level": "T",
         "credentials": [

@@ -87,13 +87,23 @@ def _wrong_check_digit(id_number: str) -> str:
         (_wrong_check_digit(make_id("440104", "19850315", "123")), "id_number_checksum"),
         ("44010419850315123", "id_number_length"),
         (make_id("440104", "19851332", "123"), "id_number_birth_date"),
-        (make_id("440118", "19700101", "123"), "id_number_region"),  # 增城区 (440118) was created in 2014
+        (make_id("440102", "20080101", "123"), "id_number_region"),  # 东山区 (440102) was abolished in 2005
+        (make_id("449999", "19700101", "123"), "id_number_region"),  # no such code
     ],
 )
 def test_invalid_resident_id_numbers_are_named(flow, body, id_number, error_type):
     body["candidates"][1]["id_number"] = id_number
     found = problem(*flow.create("reports", body), "candidates[1].id_number")
     assert found["type"] == error_type
+
+
+def test_older_workers_with_later_district_codes_are_accepted(flow, body):
+    # Given 越秀区 (created 1983) for someone born 1982 and 增城区 (created 2014) for someone born 1970
+    body["candidates"][0]["id_number"] = make_id("440104", "19820607", "031")
+    body["candidates"][1]["id_number"] = make_id("440118", "19700101", "123")
+    # Then the report is accepted: the code is assigned at first registration, not at birth
+    status, answer = flow.create("reports", body)
+    assert status == 201, answer
 
 
 def test_an_id_number_may_appear_once_per_report(flow, body):
