@@ -1,6 +1,6 @@
 """What API Gateway does in front of the function, done locally: the JWT check, the event, the answer.
 
-Also the local-only routes under `/api/local/` (the demo login), which never exist in AWS.
+Also the local-only routes under `/api/local/` (the demo login, the movable clock), which never exist in AWS.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import os
 import threading
 import uuid
 from datetime import UTC, datetime
@@ -92,7 +93,10 @@ def _error(status: int, code: str, message: str, fields: list[dict[str, str]] | 
 
 
 def bootstrap() -> None:
-    """Create in moto the tables, buckets and queues the functions expect (the template's resources)."""
+    """Set the local clock (`GDSKILLS_TODAY`); create in moto the tables, buckets and queues the functions expect."""
+    from infra import local_clock
+
+    local_clock.install(local_clock.parse_env(os.environ.get(local_clock.ENV)))
     try:
         from functions.dal.local import create_local_resources
     except ImportError:  # before the data layer exists there is nothing to create
@@ -100,17 +104,36 @@ def bootstrap() -> None:
     create_local_resources()
 
 
-def _local_session(body: bytes) -> Answer:
+def _invalid(exc: ValidationError, message: str) -> Answer:
     from functions.api.errors import problems
 
+    fields = [{"path": p.path, "message": p.message, "type": p.type} for p in problems(exc.errors())]
+    status = 400 if any(f["type"] == "json_invalid" for f in fields) else 422
+    return _error(status, "validation_failed", message, fields)
+
+
+def _json(payload: dict[str, Any]) -> Answer:
+    return 200, [("Content-Type", "application/json; charset=utf-8")], json.dumps(payload).encode()
+
+
+def _local_session(body: bytes) -> Answer:
     try:
         session = LocalSessionRequest.model_validate_json(body or b"{}")
     except ValidationError as exc:
-        fields = [{"path": p.path, "message": p.message, "type": p.type} for p in problems(exc.errors())]
-        status = 400 if any(f["type"] == "json_invalid" for f in fields) else 422
-        return _error(status, "validation_failed", "登录信息有误，请按提示修改", fields)
-    payload = {"token": issue_token(session), "role": session.role, "uscc": session.uscc, "city": session.city}
-    return 200, [("Content-Type", "application/json; charset=utf-8")], json.dumps(payload).encode()
+        return _invalid(exc, "登录信息有误，请按提示修改")
+    return _json({"token": issue_token(session), "role": session.role, "uscc": session.uscc, "city": session.city})
+
+
+def _local_clock(method: str, body: bytes) -> Answer:
+    from infra import local_clock
+
+    if method == "PUT":
+        try:
+            request = local_clock.LocalClockRequest.model_validate_json(body or b"{}")
+        except ValidationError as exc:
+            return _invalid(exc, "日期有误，请写成 YYYY-MM-DD，或 null 恢复真实日期")
+        local_clock.install(request.today)
+    return _json(local_clock.state())
 
 
 def call(method: str, target: str, headers: dict[str, str], body: bytes, source_ip: str = "127.0.0.1") -> Answer:
@@ -118,6 +141,8 @@ def call(method: str, target: str, headers: dict[str, str], body: bytes, source_
     if path.startswith(LOCAL_PREFIX):
         if path == LOCAL_PREFIX + "session" and method == "POST":
             return _local_session(body)
+        if path == LOCAL_PREFIX + "clock" and method in ("GET", "PUT"):
+            return _local_clock(method, body)
         return _error(404, "not_found", "没有这个接口，请核对地址和请求方法")
 
     claims = None

@@ -15,7 +15,7 @@ from boto3.s3.transfer import TransferConfig
 
 from functions.exports._csv import write_csv
 from functions.exports._xlsx import write_xlsx
-from schemas.eligibility import today_in_china
+from functions.services import clock
 from schemas.exports import EXPORTS, Column, Export
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def _writer(fmt: str) -> Writer:
 
 def export_filename(name: str, fmt: str, on: date | None = None) -> str:
     """The Chinese file name a person sees: 评价机构汇总表-20240701.xlsx."""
-    return f"{export_spec(name).title}-{(on or today_in_china()):%Y%m%d}.{fmt}"
+    return f"{export_spec(name).title}-{(on or clock.today()):%Y%m%d}.{fmt}"
 
 
 def content_disposition(filename: str, fallback: str) -> str:
@@ -90,7 +90,7 @@ def export_to_s3(
     writer = _writer(fmt)
     spec = export_spec(name)
     filename = export_filename(name, fmt, on)
-    fallback = f"{name}-{(on or today_in_china()):%Y%m%d}.{fmt}"
+    fallback = f"{name}-{(on or clock.today()):%Y%m%d}.{fmt}"
     handle, path = tempfile.mkstemp(suffix=f".{fmt}")  # /tmp in Lambda
     os.close(handle)
     try:

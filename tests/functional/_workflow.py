@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from time import monotonic
 from typing import Any
 
 import pytest
@@ -110,6 +112,17 @@ class Flow:
         for claims in desks:
             self.approve("reports", report_id, claims)
         return report_id
+
+
+def set_today(day: date | str) -> date:
+    """Set the one clock (`functions.services.clock`) to 10:00 Beijing time on `day`, running on from there
+    (so time stamps still increase); answer the date."""
+    from functions.services import clock
+
+    fixed = date.fromisoformat(day) if isinstance(day, str) else day
+    start, began = datetime.combine(fixed, time(10, 0), clock.CHINA), monotonic()
+    clock.install_source(lambda: start + timedelta(seconds=monotonic() - began))
+    return fixed
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

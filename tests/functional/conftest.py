@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 
 import pytest
 
-from tests.functional._workflow import direct_upload, moto_world
+from functions.services import clock
+from tests.functional._workflow import direct_upload, moto_world, set_today
+
+
+@pytest.fixture(autouse=True)
+def _real_clock_after_each_test() -> Iterator[None]:
+    """A test that moves the clock never moves it for the next one."""
+    yield
+    clock.install_source(None)
+
+
+@pytest.fixture
+def today() -> Callable[[date | str], date]:
+    """Set the one clock to a Beijing date: `today("2026-05-06")`; it returns to the real date after the test."""
+    return set_today
 
 
 @pytest.fixture

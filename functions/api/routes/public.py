@@ -11,6 +11,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from pydantic_core import PydanticCustomError
 
 from functions.errors import FieldProblem, NotFound, ValidationFailed
+from functions.services import clock
 from schemas.eligibility import EligibilityRequest, EligibilityVerdict, evaluate
 from schemas.reference import campaigns, cities, search_occupations
 from schemas.workdays import workdays_between
@@ -25,6 +26,8 @@ def health() -> dict[str, str]:
 
 @router.post("/api/eligibility/check", tags=["public"], summary="参评条件自查")
 def check_eligibility(request: EligibilityRequest) -> EligibilityVerdict:
+    if "as_of" not in request.model_fields_set:  # "today" is the one clock's, not the machine's
+        request = request.model_copy(update={"as_of": clock.today()})
     return evaluate(request)
 
 
