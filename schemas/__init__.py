@@ -19,10 +19,12 @@ what its route uses.
 | `roster` | the XLSX roster template and its parser |
 | `notifications` | the status-change mail |
 | `errors` | the API's error shape |
+| `drafts` | unvalidated drafts of the enterprise forms (kinds, size, expiry) |
 """
 
 __all__ = [
     "certificates",
+    "drafts",
     "eligibility",
     "enterprise",
     "errors",

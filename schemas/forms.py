@@ -53,6 +53,14 @@ class _Form(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
 
 
+class _Submission(_Form):
+    """A form an enterprise submits: it may name the draft it was typed in, deleted once the record is stored."""
+
+    draft_id: Annotated[
+        str | None, Field(max_length=64, exclude=True, description="由草稿提交时的草稿编号，提交成功后删除该草稿")
+    ] = None
+
+
 # ---- filing (备案) ----------------------------------------------------------------------------------------
 
 
@@ -92,7 +100,7 @@ class OccupationRef(_Form):
         return occupations()[code].name if code else name
 
 
-class FilingRequest(_Form):
+class FilingRequest(_Submission):
     enterprise: Enterprise
     contact: Contact
     levels: Annotated[
@@ -134,7 +142,7 @@ def _unique_by_code(items: list[OccupationRef]) -> list[OccupationRef]:
 # ---- evaluation plan (评价计划) -----------------------------------------------------------------------------
 
 
-class PlanRequest(_Form):
+class PlanRequest(_Submission):
     filing_id: Annotated[str, Field(min_length=1, max_length=64, description="已通过的备案编号")]
     campaign: Annotated[str, Field(description="评聘年度")] = "2024"
     phase: Annotated[int, Field(ge=1, le=9, description="期次")]
@@ -243,7 +251,7 @@ class Material(_Form):
     key: Annotated[str, Field(min_length=1, max_length=300, description="已上传文件的 key")]
 
 
-class ReportRequest(_Form):
+class ReportRequest(_Submission):
     plan_id: Annotated[str, Field(min_length=1, max_length=64, description="已通过的评价计划编号")]
     public_notice: PublicNotice
     candidates: Annotated[list[Candidate], Field(min_length=1, max_length=2000, description="通过评审的人员名单")]

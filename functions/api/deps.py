@@ -11,6 +11,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from functions.auth import Principal, Role, principal_from, require
 
 if TYPE_CHECKING:
+    from functions.dal.drafts import DraftStore
     from functions.services.kinds import Stores
 
 
@@ -25,11 +26,19 @@ def stores() -> Stores:
     return Stores(records=records, uploads=UploadStore(), debarments=DebarmentStore(records))
 
 
+@lru_cache(maxsize=1)
+def draft_store() -> DraftStore:
+    from functions.dal.drafts import DraftStore
+
+    return DraftStore()
+
+
 def reset() -> None:
     """Forget the stores (tests swap the AWS behind them)."""
     from functions.dal.aws import reset_clients
 
     stores.cache_clear()
+    draft_store.cache_clear()
     reset_clients()
 
 

@@ -36,6 +36,7 @@ def create_local_resources() -> None:
     config = settings()
     ddb = client("dynamodb")
     ddb.create_table(**table_definition(config.table))
+    ddb.update_time_to_live(TableName=config.table, TimeToLiveSpecification={"Enabled": True, "AttributeName": "ttl"})
     ddb.create_table(
         TableName=config.idempotency_table,
         BillingMode="PAY_PER_REQUEST",

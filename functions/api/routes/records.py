@@ -9,7 +9,8 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from pydantic import BaseModel, Field
 
-from functions.api.deps import caller, json_response, stores
+from functions.api.deps import caller, draft_store, json_response, stores
+from functions.auth import Principal
 from schemas.forms import (
     FilingRequest,
     FilingResubmission,
@@ -40,6 +41,7 @@ def _create(kind: str, form: BaseModel) -> Response[Any]:
         lambda: submissions.submit(stores(), kind, principal, form),
         router.lambda_context,
     )
+    _discard_draft(principal, form)
     return json_response(answer, 201)
 
 
@@ -47,7 +49,16 @@ def _resubmit(kind: str, record_id: str, form: BaseModel) -> Response[Any]:
     from functions.services import submissions
 
     principal = caller(router, "enterprise")
-    return json_response(submissions.resubmit(stores(), kind, record_id, principal, form))
+    answer = submissions.resubmit(stores(), kind, record_id, principal, form)
+    _discard_draft(principal, form)
+    return json_response(answer)
+
+
+def _discard_draft(principal: Principal, form: BaseModel) -> None:
+    """The record is stored: the draft it was typed in has served (the page need not remember to delete it)."""
+    from functions.services import drafts
+
+    drafts.discard(draft_store(), principal, getattr(form, "draft_id", None))
 
 
 def _read(kind: str, record_id: str, version: int | None) -> Response[Any]:
