@@ -27,12 +27,13 @@ def problems(errors: Iterable[Mapping[str, Any]]) -> list[FieldProblem]:
     ]
 
 
-def error_response(error: ApiError) -> Response[str]:
+def error_response(error: ApiError, request_id: str | None = None) -> Response[str]:
     body = ErrorBody(
         error=ErrorDetail(
             code=error.code,
             message=error.message,
             fields=[ErrorField(path=f.path, message=f.message, type=f.type) for f in error.fields],
+            request_id=request_id,
         )
     )
     return Response(status_code=error.status, content_type="application/json", body=body.model_dump_json())
@@ -66,11 +67,25 @@ def register_error_handlers(app: APIGatewayHttpResolver) -> None:
     def _model_invalid(exc: ValidationError) -> Response[str]:
         return error_response(ValidationFailed(problems(exc.errors())))
 
+    def request_id() -> str | None:
+        try:
+            return str(app.current_event.request_context.request_id)
+        except (AttributeError, KeyError, TypeError):
+            return None
+
     @app.exception_handler(ApiError)
     def _api_error(exc: ApiError) -> Response[str]:
-        if exc.status >= 500:
-            logger.error("request failed", extra={"code": exc.code})
-        return error_response(exc)
+        if exc.status < 500:
+            return error_response(exc)
+        # The cause (the AWS error behind a 503, say) goes to the log with the id the user sees; IDs masked.
+        cause = exc.__cause__ or exc.__context__
+        rid = request_id()
+        logger.error(
+            "request failed",
+            extra={"code": exc.code, "status": exc.status, "request_id": rid, "cause": repr(cause)},
+            exc_info=cause or exc,
+        )
+        return error_response(exc, rid)
 
     @app.not_found
     def _not_found(exc: NotFoundError) -> Response[str]:
@@ -78,5 +93,7 @@ def register_error_handlers(app: APIGatewayHttpResolver) -> None:
 
     @app.exception_handler(Exception)
     def _unexpected(exc: Exception) -> Response[str]:
-        logger.exception("unexpected error")
-        return error_response(ApiError("系统内部错误，请稍后重试；如持续出现请联系管理员", [], 500, "internal"))
+        rid = request_id()
+        logger.exception("unexpected error", extra={"status": 500, "request_id": rid, "cause": repr(exc)})
+        message = "系统内部错误，请稍后重试；如持续出现请联系管理员并提供请求编号"
+        return error_response(ApiError(message, [], 500, "internal"), rid)

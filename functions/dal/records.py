@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -142,6 +143,31 @@ class RecordStore:
                 raise Conflict("该记录已存在") from exc
             raise ServiceUnavailable() from exc
 
+    def batch_put(self, items: list[dict[str, Any]]) -> None:
+        """Unconditional puts, 25 to a BatchWriteItem (DynamoDB's limit), retrying what it leaves unprocessed.
+        Only for items derivable from what is already stored, so writing one twice changes nothing."""
+        for start in range(0, len(items), 25):
+            request: dict[str, Any] = {
+                self.table: [{"PutRequest": {"Item": to_item(i)}} for i in items[start : start + 25]]
+            }
+            for attempt in range(8):
+                try:
+                    answer = self.ddb.batch_write_item(RequestItems=request)
+                except ClientError as exc:
+                    raise ServiceUnavailable() from exc
+                request = answer.get("UnprocessedItems") or {}
+                if not request:
+                    break
+                time.sleep(0.05 * 2**attempt)
+            if request:
+                raise ServiceUnavailable()
+
+    def delete(self, pk: str, sk: str) -> None:
+        try:
+            self.ddb.delete_item(TableName=self.table, Key=to_item({"pk": pk, "sk": sk}))
+        except ClientError as exc:
+            raise ServiceUnavailable() from exc
+
     # ---- reads ----------------------------------------------------------------------------------------
 
     def head(self, record_id: str) -> dict[str, Any] | None:
@@ -174,6 +200,15 @@ class RecordStore:
     def body(self, record_id: str, version: int) -> dict[str, Any]:
         item = self.get(rec_pk(record_id), version_sk(version))
         return unpack(item["body"]) if item else {}
+
+    def every(self, pk: str, prefix: str = "", newest_first: bool = False) -> Iterator[dict[str, Any]]:
+        """Every item of a partition under `prefix`, page after page (no truncation)."""
+        cursor = None
+        while True:
+            page, cursor = self.query(pk, prefix, limit=1000, cursor=cursor, newest_first=newest_first)
+            yield from page
+            if not cursor:
+                return
 
     def partition(self, pk: str, prefix: str, newest_first: bool = False) -> list[dict[str, Any]]:
         return self.query(pk, prefix, limit=1000, newest_first=newest_first)[0]

@@ -1,12 +1,20 @@
 """Numbers that must never repeat or skip: the site sequence (at a filing's approval) and certificate
 serials (at a report's final approval), both claimed in the same transaction as the decision.
 
+A report's certificates are one item each, so a 2,000-candidate report fits DynamoDB's 400 KB item and
+100-item transaction limits. The decision's transaction claims the serial range on the counter and writes a
+small `CERTS` header (first serial, count, the version decided) plus a `PENDING#CERTS` marker; the items are
+then written with BatchWriteItem. Each is derived from the header and the stored version alone, so writing it
+again changes nothing: whoever finds the header incomplete (the decision itself, a later read) completes it.
+
 | item | pk | sk |
 |---|---|---|
 | counter | `COUNTER` | `SITE` · `CERT#<site>#<yy>#<level>` (attribute `n`: the last number given) |
 | enterprise profile | `ENT#<uscc>` | `PROFILE` (its site sequence) |
-| certificates of a report | `REC#<report id>` | `CERTS` |
-| published chief technicians | `PUBLIC#S` | `<campaign>#<approved at>#<report id>` |
+| certificates header of a report | `REC#<report id>` | `CERTS` (`first`, `count`, `version`, `complete`) |
+| one certificate | `REC#<report id>` | `CERT#<index, 5 digits>` (`status`: `allocated`) |
+| not yet completed | `PENDING#CERTS` | `<report id>` |
+| one published chief technician | `PUBLIC#S` | `<campaign>#<approved at>#<report id>#<index, 5 digits>` |
 """
 
 from __future__ import annotations
@@ -58,51 +66,122 @@ def site_sequence_items(records: RecordStore, uscc: str, name: str, city: str) -
     return [claim(records, "SITE", last, 1), put]
 
 
+PENDING = "PENDING#CERTS"
+
+
 def certificate_items(
     records: RecordStore, head: dict[str, Any], body: dict[str, Any], issued_on: str, approved_at: str
 ) -> list[dict[str, Any]]:
-    """Items numbering every candidate of a finally approved report, and publishing an S list."""
+    """Transaction items claiming a serial for every candidate of a finally approved report (a bounded few)."""
     profile = records.get(f"ENT#{head['owner']}", "PROFILE")
     site = int(profile["site_sequence"]) if profile else 0
     year = int(issued_on[:4])
     level = head["level"]
     counter = f"CERT#{site:06d}#{year % 100:02d}#{level}"
     last = counter_value(records, counter)
-    candidates = body["candidates"]
-    rows = [
+    header = {
+        "pk": f"REC#{head['id']}",
+        "sk": "CERTS",
+        "report_id": head["id"],
+        "version": head["version"],
+        "issued_on": issued_on,
+        "approved_at": approved_at,
+        "site": site,
+        "year": year,
+        "level": level,
+        "first": last + 1,
+        "count": len(body["candidates"]),
+        "campaign": head["campaign"],
+        "enterprise_name": head["enterprise_name"],
+        "city": head["city"],
+        "complete": False,
+    }
+    pending = {"pk": PENDING, "sk": head["id"], "report_id": head["id"]}
+    return [
+        claim(records, counter, last, len(body["candidates"])),
         {
+            "Put": {
+                "TableName": records.table,
+                "Item": to_item(header),
+                "ConditionExpression": "attribute_not_exists(pk)",
+            }
+        },
+        {"Put": {"TableName": records.table, "Item": to_item(pending)}},
+    ]
+
+
+def _certificates(header: dict[str, Any], body: dict[str, Any]) -> list[dict[str, Any]]:
+    site, year, level, first = header["site"], header["year"], header["level"], header["first"]
+    return [
+        {
+            "pk": header["pk"],
+            "sk": f"CERT#{i:05d}",
             "index": i,
             "name": c["name"],
             "id_number": c["id_number"],
             "occupation": c["occupation"],
             "occupation_name": occupations()[c["occupation"]].name,
             "level": level,
-            "certificate_number": certificate_number(PROVINCE_FILED_INSTITUTION, site, year, level, last + 1 + i),
+            "certificate_number": certificate_number(PROVINCE_FILED_INSTITUTION, site, year, level, first + i),
+            "status": "allocated",
+            "issued_on": header["issued_on"],
         }
-        for i, c in enumerate(candidates)
+        for i, c in enumerate(body["candidates"][: header["count"]])
     ]
-    certs = {"pk": f"REC#{head['id']}", "sk": "CERTS", "issued_on": issued_on, "rows": rows}
-    items: list[dict[str, Any]] = [
-        claim(records, counter, last, len(candidates)),
-        {"Put": {"TableName": records.table, "Item": to_item(certs)}},
-    ]
-    if level == "S":
-        published = {
+
+
+def _published(header: dict[str, Any], certificates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The public list's entries: names, never an ID number."""
+    prefix = f"{header['campaign']}#{header['approved_at']}#{header['report_id']}"
+    return [
+        {
             "pk": "PUBLIC#S",
-            "sk": f"{head['campaign']}#{approved_at}#{head['id']}",
-            "campaign": head["campaign"],
-            "entries": [
-                {
-                    "name": r["name"],
-                    "enterprise_name": head["enterprise_name"],
-                    "occupation_code": r["occupation"],
-                    "occupation_name": r["occupation_name"],
-                    "city": head["city"],
-                    "city_name": cities()[head["city"]].name,
-                    "campaign": head["campaign"],
-                }
-                for r in rows
-            ],
+            "sk": f"{prefix}#{c['index']:05d}",
+            "report_id": header["report_id"],
+            "approved_at": header["approved_at"],
+            "index": c["index"],
+            "name": c["name"],
+            "enterprise_name": header["enterprise_name"],
+            "occupation_code": c["occupation"],
+            "occupation_name": c["occupation_name"],
+            "city": header["city"],
+            "city_name": cities()[header["city"]].name,
+            "campaign": header["campaign"],
         }
-        items.append({"Put": {"TableName": records.table, "Item": to_item(published)}})
-    return items
+        for c in certificates
+    ]
+
+
+def complete(records: RecordStore, report_id: str) -> dict[str, Any] | None:
+    """The report's certificates header, after writing any certificate or list entry not yet written."""
+    header = records.get(f"REC#{report_id}", "CERTS")
+    if header is None or header.get("complete"):
+        return header
+    certificates = _certificates(header, records.body(report_id, header["version"]))
+    records.batch_put(certificates + (_published(header, certificates) if header["level"] == "S" else []))
+    header["complete"] = True
+    records.put(header)
+    records.delete(PENDING, report_id)
+    return header
+
+
+def complete_pending(records: RecordStore) -> None:
+    """Complete every approval whose items were not all written (a crash between transaction and batch)."""
+    for marker in records.query(PENDING, limit=20, newest_first=False)[0]:
+        complete(records, marker["report_id"])
+
+
+def certificate_rows(records: RecordStore, report_id: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """A report's certificates header and its certificates in roster order (none before final approval)."""
+    header = complete(records, report_id)
+    if header is None:
+        return None, []
+    return header, list(records.every(f"REC#{report_id}", "CERT#"))
+
+
+def published_entries(records: RecordStore, campaign: str | None) -> list[dict[str, Any]]:
+    """The published chief technicians: newest approval first, each report's people in roster order."""
+    complete_pending(records)
+    entries = list(records.every("PUBLIC#S", f"{campaign}#" if campaign else ""))
+    # A stable sort keeps roster order inside one approval while the approvals go newest first.
+    return sorted(entries, key=lambda e: (e["campaign"], e["approved_at"], e["report_id"]), reverse=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 from functions.auth import Principal
 from functions.errors import Conflict
+from functions.services.certificates import certificate_rows, published_entries
 from functions.services.kinds import Stores
 from functions.services.submissions import visible
 from schemas.enterprise import CATEGORY_NAMES
@@ -18,15 +19,16 @@ from schemas.reference import cities, occupations
 
 def certificates(stores: Stores, report_id: str, principal: Principal) -> dict[str, Any]:
     head = visible(stores, "report", report_id, principal)
-    item = stores.records.get(f"REC#{report_id}", "CERTS")
-    if head["status"] != "approved" or item is None:
+    header, rows = certificate_rows(stores.records, report_id) if head["status"] == "approved" else (None, [])
+    if header is None:
         raise Conflict("评价结果尚未通过最终审核，暂无证书编号")
-    return {"report_id": report_id, "issued_on": item["issued_on"], "items": item["rows"]}
+    keep = ("index", "name", "id_number", "occupation", "occupation_name", "level", "certificate_number", "status")
+    items = [{k: row[k] for k in keep if k in row} for row in rows]
+    return {"report_id": report_id, "issued_on": header["issued_on"], "items": items}
 
 
 def published_chief_technicians(stores: Stores, campaign: str | None, city: str | None) -> list[dict[str, Any]]:
     """The approved S list, newest campaign first: name, enterprise, occupation, city; never an ID number."""
-    items = stores.records.partition("PUBLIC#S", f"{campaign}#" if campaign else "", newest_first=True)
     return [
         {
             "name": e["name"],
@@ -37,8 +39,7 @@ def published_chief_technicians(stores: Stores, campaign: str | None, city: str 
             "city_code": e["city"],
             "campaign": e["campaign"],
         }
-        for item in items
-        for e in item["entries"]
+        for e in published_entries(stores.records, campaign)
         if city is None or e["city"] == city
     ]
 
@@ -151,8 +152,8 @@ def _result_rows(stores: Stores, head: dict[str, Any]) -> Iterator[dict[str, Any
 
 
 def _certificate_rows(stores: Stores, head: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    item = stores.records.get(f"REC#{head['id']}", "CERTS")
-    for row in (item or {}).get("rows", []):
+    header, rows = certificate_rows(stores.records, head["id"])
+    for row in rows:
         yield {
             "certificate_number": row["certificate_number"],
             "name": row["name"],
@@ -163,5 +164,5 @@ def _certificate_rows(stores: Stores, head: dict[str, Any]) -> Iterator[dict[str
             "level": LEVEL_NAMES[row["level"]],
             "enterprise_name": head["enterprise_name"],
             "uscc": head["owner"],
-            "issued_on": item["issued_on"] if item else None,
+            "issued_on": header["issued_on"] if header else None,
         }

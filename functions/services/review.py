@@ -6,9 +6,10 @@ from typing import Any
 
 from functions.auth import Principal
 from functions.dal.records import Change
-from functions.errors import Conflict, NotFound
+from functions.errors import Conflict, NotFound, ServiceUnavailable
+from functions.observability import logger
 from functions.services import clock
-from functions.services.certificates import certificate_items, site_sequence_items
+from functions.services.certificates import certificate_items, complete, site_sequence_items
 from functions.services.kinds import Stores
 from functions.services.notifications import announce
 from functions.services.submissions import can_see, desk, log_item, queue_keys, summary, visible
@@ -54,6 +55,8 @@ def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form
             ):
                 continue  # only a counter moved (another approval took numbers): claim again
             raise Conflict("该记录已被其他审核人员处理，请刷新后查看") from None
+        if head["kind"] == "report" and change.set["status"] == "approved":
+            _complete_certificates(stores, record_id)
         announce(head, change.set["status"], head["version"], change.set["updated_at"], form.comment)
         return {
             "id": record_id,
@@ -62,6 +65,15 @@ def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form
             "stage": change.set.get("stage"),
         }
     raise Conflict("编号分配繁忙，请稍后重试")
+
+
+def _complete_certificates(stores: Stores, report_id: str) -> None:
+    """Write the approved report's certificate items; the decision stands even if this fails (the next read
+    of the certificates or the published list completes them, from the marker the decision left)."""
+    try:
+        complete(stores.records, report_id)
+    except ServiceUnavailable:
+        logger.exception("certificates left to complete later", extra={"record_id": report_id})
 
 
 def _decision_change(stores: Stores, head: dict[str, Any], principal: Principal, form: DecisionRequest) -> Change:

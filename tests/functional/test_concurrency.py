@@ -150,8 +150,9 @@ def test_twenty_final_approvals_at_once_number_every_certificate_once_without_ga
     assert all(flow.read("reports", r)["status"] == "approved" for r in reports)
     # And the 40 certificate numbers are unique, well formed, level T at position 16
     from functions.api.deps import stores
+    from functions.services.certificates import certificate_rows
 
-    numbers = [row["certificate_number"] for r in reports for row in stores().records.get(f"REC#{r}", "CERTS")["rows"]]
+    numbers = [row["certificate_number"] for r in reports for row in certificate_rows(stores().records, r)[1]]
     assert len(numbers) == 40
     assert all(CERTIFICATE.match(n) and n[15] == "T" for n in numbers), numbers
     assert len(set(numbers)) == 40
@@ -161,7 +162,7 @@ def test_twenty_final_approvals_at_once_number_every_certificate_once_without_ga
     assert sorted(int(n[-6:]) for n in numbers) == list(range(1, 41))
     # And each report's own candidates hold consecutive serials
     for r in reports:
-        serials = [int(row["certificate_number"][-6:]) for row in stores().records.get(f"REC#{r}", "CERTS")["rows"]]
+        serials = [int(row["certificate_number"][-6:]) for row in certificate_rows(stores().records, r)[1]]
         assert serials[1] == serials[0] + 1
 
 

@@ -100,11 +100,48 @@ def test_a_crash_that_carries_id_numbers_logs_them_masked(flow, monkeypatch, log
     # Then the client gets the 500 shape without detail, and the log has the traceback with the IDs masked
     assert status == 500
     assert id_number not in str(answer)
+    # And the answer carries a request id the user can quote, which the log line names
+    request_id = answer["error"]["request_id"]
+    assert request_id
+    assert request_id in lines_of(log_lines, "unexpected error")
     lines = log_lines.getvalue()
     assert "unexpected error" in lines
     assert "could not store candidate" in lines
     assert len(MASKED.findall(lines)) >= 3
     _assert_no_resident_id(lines, caplog)
+
+
+def lines_of(log_lines: io.StringIO, message: str) -> str:
+    return "\n".join(line for line in log_lines.getvalue().splitlines() if message in line)
+
+
+def test_a_store_failure_answers_503_with_a_request_id_and_logs_its_cause(flow, monkeypatch, log_lines, caplog):
+    # Given DynamoDB refusing writes with an AWS error that names an ID number
+    from botocore.exceptions import ClientError
+
+    from functions.dal.records import RecordStore
+
+    plan_id = flow.approved_plan("T")
+    body = flow.report_body(plan_id, count=1)
+    id_number = body["candidates"][0]["id_number"]
+
+    def refuse(self, **request):
+        error = {"Error": {"Code": "ItemCollectionSizeLimitExceededException", "Message": f"item {id_number}"}}
+        raise ClientError(error, "TransactWriteItems")
+
+    monkeypatch.setattr(type(RecordStore().ddb), "transact_write_items", refuse)
+    # When the report is submitted
+    status, answer = flow.create("reports", body)
+    # Then the client gets a 503 with a request id to quote
+    assert status == 503
+    request_id = answer["error"]["request_id"]
+    assert request_id
+    # And the log line for it names the request, the status and the AWS error behind it, the ID masked
+    line = lines_of(log_lines, "request failed")
+    assert request_id in line
+    assert "ItemCollectionSizeLimitExceededException" in line
+    assert '"status":503' in line
+    _assert_no_resident_id(log_lines.getvalue(), caplog)
 
 
 @pytest.mark.parametrize(

@@ -64,8 +64,9 @@ def test_s_report_goes_city_then_province_with_a_return_and_resubmission(flow, c
     ]
     assert head["decisions"][1]["comment"] == "第 2 位人员的荣誉证书扫描件不清晰"
     from functions.api.deps import stores
+    from functions.services.certificates import certificate_rows
 
-    numbers = [r["certificate_number"] for r in stores().records.get(f"REC#{report_id}", "CERTS")["rows"]]
+    numbers = [r["certificate_number"] for r in certificate_rows(stores().records, report_id)[1]]
     assert [n[15] for n in numbers] == ["S", "S"]
     assert [n[-6:] for n in numbers] == ["000001", "000002"]
 

@@ -38,8 +38,9 @@ def test_t_report_is_approved_by_the_city_alone_and_numbered(flow):
     assert decided["status"] == "approved"
     assert decided["stage"] is None
     from functions.api.deps import stores
+    from functions.services.certificates import certificate_rows
 
-    rows = stores().records.get(f"REC#{report_id}", "CERTS")["rows"]
+    rows = certificate_rows(stores().records, report_id)[1]
     numbers = [r["certificate_number"] for r in rows]
     assert all(CERTIFICATE.match(n) and n[15] == "T" for n in numbers)
     assert [n[-6:] for n in numbers] == ["000001", "000002"]
