@@ -19,7 +19,7 @@ class ErrorDetail(BaseModel):
     code: Annotated[ErrorCode, Field(description="validation_failed、not_found、conflict 等")]
     message: Annotated[str, Field(description="中文说明，可据此修改后重试")]
     fields: list[ErrorField] = []
-    request_id: Annotated[str | None, Field(description="本次请求编号；联系管理员时请提供（服务器错误时必有）")] = None
+    request_id: Annotated[str | None, Field(description="本次请求编号；联系管理员时请提供")] = None
 
 
 class ErrorBody(BaseModel):

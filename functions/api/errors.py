@@ -36,7 +36,9 @@ def error_response(error: ApiError, request_id: str | None = None) -> Response[s
             request_id=request_id,
         )
     )
-    return Response(status_code=error.status, content_type="application/json", body=body.model_dump_json())
+    return Response(
+        status_code=error.status, content_type="application/json", body=body.model_dump_json(exclude_none=True)
+    )
 
 
 def _from_request_validation(exc: RequestValidationError) -> ApiError:
@@ -53,30 +55,32 @@ def _from_request_validation(exc: RequestValidationError) -> ApiError:
 
 
 def register_error_handlers(app: APIGatewayHttpResolver) -> None:
-    @app.exception_handler(RequestValidationError)
-    def _request_invalid(exc: RequestValidationError) -> Response[str]:
-        return error_response(_from_request_validation(exc))
-
-    @app.exception_handler([UnicodeDecodeError, binascii.Error])
-    def _body_undecodable(exc: ValueError) -> Response[str]:
-        # A base64-encoded body (API Gateway's way with non-text types) that is not base64 of UTF-8 text.
-        message = "请求内容应为 UTF-8 编码的 JSON"
-        return error_response(ApiError(message, [FieldProblem("body", message, "json_invalid")], 400, "bad_request"))
-
-    @app.exception_handler(ValidationError)
-    def _model_invalid(exc: ValidationError) -> Response[str]:
-        return error_response(ValidationFailed(problems(exc.errors())))
-
     def request_id() -> str | None:
+        """API Gateway's id of this request: in every error answer, and in the log line of every 5xx."""
         try:
             return str(app.current_event.request_context.request_id)
         except (AttributeError, KeyError, TypeError):
             return None
 
+    @app.exception_handler(RequestValidationError)
+    def _request_invalid(exc: RequestValidationError) -> Response[str]:
+        return error_response(_from_request_validation(exc), request_id())
+
+    @app.exception_handler([UnicodeDecodeError, binascii.Error])
+    def _body_undecodable(exc: ValueError) -> Response[str]:
+        # A base64-encoded body (API Gateway's way with non-text types) that is not base64 of UTF-8 text.
+        message = "请求内容应为 UTF-8 编码的 JSON"
+        problem = [FieldProblem("body", message, "json_invalid")]
+        return error_response(ApiError(message, problem, 400, "bad_request"), request_id())
+
+    @app.exception_handler(ValidationError)
+    def _model_invalid(exc: ValidationError) -> Response[str]:
+        return error_response(ValidationFailed(problems(exc.errors())), request_id())
+
     @app.exception_handler(ApiError)
     def _api_error(exc: ApiError) -> Response[str]:
         if exc.status < 500:
-            return error_response(exc)
+            return error_response(exc, request_id())
         # The cause (the AWS error behind a 503, say) goes to the log with the id the user sees; IDs masked.
         cause = exc.__cause__ or exc.__context__
         rid = request_id()
@@ -89,7 +93,7 @@ def register_error_handlers(app: APIGatewayHttpResolver) -> None:
 
     @app.not_found
     def _not_found(exc: NotFoundError) -> Response[str]:
-        return error_response(NotFound("没有这个接口，请核对地址和请求方法"))
+        return error_response(NotFound("没有这个接口，请核对地址和请求方法"), request_id())
 
     @app.exception_handler(Exception)
     def _unexpected(exc: Exception) -> Response[str]:
