@@ -37,6 +37,15 @@ UPLOAD_TYPES: dict[str, str] = {
     "image/png": "PNG",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
 }
+# What each uploaded file is, as reviewers and enterprises see it (the report's `materials[].type`, and the plan's
+# work plan document). A type outside this list is shown as 其他材料.
+MATERIAL_TYPES: dict[str, str] = {
+    "public_notice": "公示材料",
+    "review_record": "评审过程记录",
+    "roster": "人员名单（盖章版）",
+    "other": "其他材料",
+}
+FILE_TYPES: dict[str, str] = {"plan_document": "评价工作方案", **MATERIAL_TYPES}
 Status = Literal["submitted", "city_review", "province_review", "approved", "returned", "rejected"]
 STATUS_NAMES: dict[str, str] = {
     "submitted": "已提交",
@@ -330,12 +339,16 @@ class UploadAnswer(BaseModel):
 
 class DecisionRequest(_Form):
     decision: Annotated[Literal["approve", "return", "reject"], Field(description="通过、退回修改或不通过")]
-    comment: Annotated[str, Field(max_length=2000, description="审核意见；退回或不通过时必填")] = ""
+    # validate_default: an absent comment is judged too (blank ones arrive stripped to "").
+    comment: Annotated[
+        str, Field(max_length=2000, description="审核意见；退回修改或不通过时必填", validate_default=True)
+    ] = ""
     version: Annotated[int, Field(ge=1, description="所审核的版本号")]
 
     @field_validator("comment")
     @classmethod
     def _comment_when_not_approving(cls, comment: str, info: ValidationInfo) -> str:
+        """§五(二)2: a return or a rejection says why, so the enterprise knows what to correct."""
         if info.data.get("decision") in ("return", "reject") and not comment:
             raise rule_error("comment_required", "退回修改或不通过时请填写审核意见，说明原因")
         return comment
@@ -365,6 +378,8 @@ class CreatedAnswer(BaseModel):
 
 
 __all__ = [
+    "FILE_TYPES",
+    "MATERIAL_TYPES",
     "Candidate",
     "Contact",
     "CreatedAnswer",

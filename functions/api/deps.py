@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
@@ -13,6 +14,9 @@ from functions.auth import Principal, Role, principal_from, require
 if TYPE_CHECKING:
     from functions.dal.drafts import DraftStore
     from functions.services.kinds import Stores
+
+Route = TypeVar("Route", bound=Callable[..., Any])
+ROLES_ATTRIBUTE = "gdskills_roles"
 
 
 @lru_cache(maxsize=1)
@@ -49,3 +53,25 @@ def json_response(payload: Any, status: int = 200, headers: dict[str, str] | Non
 def caller(router: Router, *roles: Role) -> Principal:
     event: dict[str, Any] = router.current_event.raw_event
     return require(principal_from(event), *roles)
+
+
+def allowed(*roles: Role) -> Callable[[Route], Route]:
+    """Who may call a route (none named: anyone signed in), put under the route decorator.
+
+    Powertools validates a route's input before the route runs; the error handler reads this mark so that a
+    caller who may not call the route at all gets 401/403 whatever its body or query holds, never a 422.
+    The route body still calls `caller(router, *roles)` with the same roles.
+    """
+
+    def mark(func: Route) -> Route:
+        setattr(func, ROLES_ATTRIBUTE, roles)
+        return func
+
+    return mark
+
+
+def refusal(route: Any, event: dict[str, Any]) -> None:
+    """Raise 401/403 when `route` is marked with `allowed` and the event's caller may not call it."""
+    roles: tuple[Role, ...] | None = getattr(getattr(route, "func", None), ROLES_ATTRIBUTE, None)
+    if roles is not None:
+        require(principal_from(event), *roles)

@@ -64,6 +64,12 @@ def register_error_handlers(app: APIGatewayHttpResolver) -> None:
 
     @app.exception_handler(RequestValidationError)
     def _request_invalid(exc: RequestValidationError) -> Response[str]:
+        from functions.api.deps import refusal
+
+        try:  # who may call the route is decided before what they sent (see deps.allowed)
+            refusal(app.context.get("_route"), app.current_event.raw_event)
+        except ApiError as refused:
+            return error_response(refused, request_id())
         return error_response(_from_request_validation(exc), request_id())
 
     @app.exception_handler([UnicodeDecodeError, binascii.Error])

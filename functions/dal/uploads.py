@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 from botocore.exceptions import ClientError
 
@@ -19,6 +20,7 @@ from functions.dal.aws import client, settings
 from functions.errors import ServiceUnavailable
 
 UPLOAD_SECONDS = 15 * 60
+VIEW_SECONDS = 5 * 60  # a link to open a material now, not one to pass around
 SNIFF_BYTES = 8192
 
 
@@ -56,6 +58,24 @@ class UploadStore:
             raise ServiceUnavailable() from exc
         post["expires_at"] = datetime.now(UTC) + timedelta(seconds=UPLOAD_SECONDS)
         return post
+
+    def presigned_view(self, key: str, filename: str, content_type: str, fallback: str) -> str:
+        """A short presigned GET that opens the file in the browser under its original (Chinese) name.
+
+        `fallback` is an ASCII name for clients that ignore RFC 5987's `filename*`.
+        """
+        disposition = f"inline; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+        params = {
+            "Bucket": self.bucket,
+            "Key": key,
+            "ResponseContentDisposition": disposition,
+            "ResponseContentType": content_type,
+        }
+        try:
+            url: str = self.s3.generate_presigned_url("get_object", Params=params, ExpiresIn=VIEW_SECONDS)
+        except ClientError as exc:
+            raise ServiceUnavailable() from exc
+        return url
 
     def inspect(self, key: str) -> StoredUpload | None:
         """What is stored under `key` (None when nothing is), hashing it as it streams."""

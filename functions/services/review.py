@@ -6,13 +6,13 @@ from typing import Any
 
 from functions.auth import Principal
 from functions.dal.records import Change
-from functions.errors import Conflict, NotFound, ServiceUnavailable
+from functions.errors import Conflict, Forbidden, NotFound, ServiceUnavailable
 from functions.observability import logger
 from functions.services import clock
 from functions.services.certificates import certificate_items, complete, site_sequence_items
 from functions.services.kinds import Stores
 from functions.services.notifications import announce
-from functions.services.submissions import can_see, desk, log_item, queue_keys, summary, visible
+from functions.services.submissions import can_see, desk, log_item, queue_keys, routed_to, summary, visible
 from schemas.forms import DecisionRequest
 from schemas.review import AWAITING, STAGE_NAMES, after_decision
 
@@ -77,6 +77,8 @@ def _complete_certificates(stores: Stores, report_id: str) -> None:
 
 
 def _decision_change(stores: Stores, head: dict[str, Any], principal: Principal, form: DecisionRequest) -> Change:
+    if not routed_to(principal, head):
+        raise Forbidden("该记录不由您审核：省级审核人员可以查看全省记录，但只审核送至省级的记录")
     if head["status"] not in AWAITING:
         raise Conflict("该记录已有审核结果，不能再次审核")
     stage = head.get("stage")

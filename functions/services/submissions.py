@@ -16,6 +16,9 @@ from functions.services.notifications import announce
 from schemas.review import AWAITING
 
 PAGE_DEFAULT, PAGE_MAX = 20, 100
+ALL = "ALL"  # the route pointer partition of every record in the province
+OVERSIGHT = frozenset({"province_reviewer", "admin"})
+WORKFLOW_ACTIONS = ("submit", "resubmit", "decision")
 
 
 def desk(stage: str, city: str) -> str:
@@ -69,8 +72,9 @@ def submit(stores: Stores, kind_name: str, principal: Principal, form: BaseModel
         **queue_keys(kind.name, first, city, at, record_id),
     }
     log = log_item(principal, "submit", 1, "submitted", at, stage=first)
-    # Pointers: one per desk the record is routed to, and one under its city for exports and oversight.
-    desks = [desk(s, city) for s in prepared.stages] + [f"IN#{city}"]
+    # Pointers: one per desk the record is routed to, one under its city for exports, and one province-wide
+    # for the province's oversight (it reads every record).
+    desks = [desk(s, city) for s in prepared.stages] + [f"IN#{city}", ALL]
     stores.records.create(head, _body(form), log, desks)
     announce(head, "submitted", 1, at)
     return {"id": record_id, "status": "submitted", "version": 1}
@@ -125,11 +129,23 @@ def _new_routes(head: dict[str, Any], stages: tuple[str, ...], city: str) -> lis
 
 
 def can_see(principal: Principal, head: dict[str, Any]) -> bool:
+    """The owner; the city desk a record is routed to; the province and admins every record (oversight)."""
     if principal.role == "enterprise":
         return bool(head.get("owner") == principal.uscc)
     if principal.role == "city_reviewer":
         return "city" in head.get("stages", []) and head.get("city") == principal.city
-    return "province" in head.get("stages", [])
+    return principal.role in OVERSIGHT
+
+
+def routed_to(principal: Principal, head: dict[str, Any]) -> bool:
+    """Whether the caller's desk is one the record is routed to (at any stage)."""
+    return principal.reviewer in {desk(s, head["city"]) for s in head.get("stages", [])}
+
+
+def can_decide(principal: Principal, head: dict[str, Any]) -> bool:
+    """Whether the record awaits the caller's desk now."""
+    stage = head.get("stage")
+    return head.get("status") in AWAITING and stage is not None and desk(stage, head["city"]) == principal.reviewer
 
 
 def visible(stores: Stores, kind_name: str, record_id: str, principal: Principal) -> dict[str, Any]:
@@ -157,11 +173,17 @@ def summary(head: dict[str, Any]) -> dict[str, Any]:
     return {k: head[k] for k in PUBLIC_HEAD_FIELDS if k in head}
 
 
-def detail(stores: Stores, head: dict[str, Any]) -> dict[str, Any]:
-    logs = stores.records.partition(f"REC#{head['id']}", "LOG#")
+def detail(stores: Stores, head: dict[str, Any], principal: Principal | None = None) -> dict[str, Any]:
+    logs = [log for log in stores.records.partition(f"REC#{head['id']}", "LOG#") if log["action"] in WORKFLOW_ACTIONS]
+    desk_view = (
+        {"can_decide": can_decide(principal, head), "routed_to_me": routed_to(principal, head)}
+        if principal is not None and principal.is_staff
+        else {}
+    )
     return {
         **summary(head),
         "awaiting": head["status"] in AWAITING,
+        **desk_view,
         "data": stores.records.body(head["id"], head["version"]),
         "history": [
             {k: log.get(k) for k in ("action", "decision", "comment", "role", "version", "status", "stage", "at")}
@@ -188,6 +210,7 @@ def list_for(stores: Stores, kind_name: str, principal: Principal, cursor: str |
             f"OWNER#{principal.uscc}#{kind_name}", index="gsi1", limit=limit, cursor=cursor
         )
     else:
-        pointers, after = stores.records.query(f"ROUTE#{principal.reviewer}#{kind_name}", limit=limit, cursor=cursor)
+        where = ALL if principal.role in OVERSIGHT else principal.reviewer
+        pointers, after = stores.records.query(f"ROUTE#{where}#{kind_name}", limit=limit, cursor=cursor)
         heads = [h for h in stores.records.heads([p["id"] for p in pointers]) if can_see(principal, h)]
     return {"items": [summary(h) for h in heads], "next": after}

@@ -9,7 +9,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from pydantic import BaseModel, Field
 
-from functions.api.deps import caller, json_response, stores
+from functions.api.deps import allowed, caller, json_response, stores
 from functions.auth import Role
 from schemas.fields import CityCode, Level
 from schemas.forms import DebarmentRequest
@@ -24,6 +24,7 @@ class LiftRequest(BaseModel):
 
 
 @router.get("/api/reports/<report_id>/certificates", tags=["staff"], summary="证书编号")
+@allowed()
 def report_certificates(report_id: Annotated[str, Path(max_length=64)]) -> Response[Any]:
     from functions.services.outputs import certificates
 
@@ -42,6 +43,7 @@ def chief_technicians(
 
 
 @router.get("/api/exports/<name>", tags=["staff"], summary="导出（XLSX 或 CSV）")
+@allowed(*STAFF)
 def export(
     name: Annotated[ExportName, Path(description="导出名称")],
     format: Annotated[Literal["xlsx", "csv"], Query(description="文件格式")] = "xlsx",
@@ -61,6 +63,7 @@ def export(
 
 
 @router.post("/api/debarments", tags=["admin"], summary="登记弄虚作假处理（5 年内不得申报）")
+@allowed("admin")
 def add_debarment(form: DebarmentRequest) -> Response[Any]:
     from functions.services.debarments import add
 
@@ -68,6 +71,7 @@ def add_debarment(form: DebarmentRequest) -> Response[Any]:
 
 
 @router.get("/api/debarments", tags=["admin"], summary="弄虚作假处理名单")
+@allowed("admin", "province_reviewer")
 def list_debarments() -> Response[Any]:
     from functions.services.debarments import listing
 
@@ -76,6 +80,7 @@ def list_debarments() -> Response[Any]:
 
 
 @router.post("/api/debarments/<debarment_id>/lift", tags=["admin"], summary="解除处理")
+@allowed("admin")
 def lift_debarment(debarment_id: Annotated[str, Path(max_length=64)], form: LiftRequest) -> Response[Any]:
     from functions.services.debarments import lift
 

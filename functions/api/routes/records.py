@@ -9,7 +9,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from pydantic import BaseModel, Field
 
-from functions.api.deps import caller, draft_store, json_response, stores
+from functions.api.deps import allowed, caller, draft_store, json_response, stores
 from functions.auth import Principal
 from schemas.forms import (
     FilingRequest,
@@ -70,7 +70,7 @@ def _read(kind: str, record_id: str, version: int | None) -> Response[Any]:
         return json_response(
             {"id": record_id, "version": version, "data": submissions.version_body(stores(), head, version)}
         )
-    return json_response(submissions.detail(stores(), head))
+    return json_response(submissions.detail(stores(), head, principal))
 
 
 def _list(kind: str, cursor: str | None, limit: int) -> Response[Any]:
@@ -81,31 +81,37 @@ def _list(kind: str, cursor: str | None, limit: int) -> Response[Any]:
 
 
 @router.post("/api/filings", tags=["enterprise"], summary="提交备案")
+@allowed("enterprise")
 def create_filing(form: FilingRequest) -> Response[Any]:
     return _create("filing", form)
 
 
 @router.post("/api/plans", tags=["enterprise"], summary="提交评价计划")
+@allowed("enterprise")
 def create_plan(form: PlanRequest) -> Response[Any]:
     return _create("plan", form)
 
 
 @router.post("/api/reports", tags=["enterprise"], summary="报备评价结果")
+@allowed("enterprise")
 def create_report(form: ReportRequest) -> Response[Any]:
     return _create("report", form)
 
 
 @router.put("/api/filings/<record_id>", tags=["enterprise"], summary="重新提交退回的备案")
+@allowed("enterprise")
 def resubmit_filing(record_id: RecordId, form: FilingResubmission) -> Response[Any]:
     return _resubmit("filing", record_id, form)
 
 
 @router.put("/api/plans/<record_id>", tags=["enterprise"], summary="重新提交退回的评价计划")
+@allowed("enterprise")
 def resubmit_plan(record_id: RecordId, form: PlanResubmission) -> Response[Any]:
     return _resubmit("plan", record_id, form)
 
 
 @router.put("/api/reports/<record_id>", tags=["enterprise"], summary="重新提交退回的评价结果")
+@allowed("enterprise")
 def resubmit_report(record_id: RecordId, form: ReportResubmission) -> Response[Any]:
     return _resubmit("report", record_id, form)
 
@@ -114,36 +120,43 @@ Version = Annotated[int | None, Query(ge=1, description="读取某一历史版�
 
 
 @router.get("/api/filings/<record_id>", tags=["enterprise"], summary="备案详情")
+@allowed()
 def read_filing(record_id: RecordId, version: Version = None) -> Response[Any]:
     return _read("filing", record_id, version)
 
 
 @router.get("/api/plans/<record_id>", tags=["enterprise"], summary="评价计划详情")
+@allowed()
 def read_plan(record_id: RecordId, version: Version = None) -> Response[Any]:
     return _read("plan", record_id, version)
 
 
 @router.get("/api/reports/<record_id>", tags=["enterprise"], summary="评价结果详情")
+@allowed()
 def read_report(record_id: RecordId, version: Version = None) -> Response[Any]:
     return _read("report", record_id, version)
 
 
 @router.get("/api/filings", tags=["enterprise"], summary="备案列表（最新在前）")
+@allowed()
 def list_filings(next: Cursor = None, limit: Limit = 20) -> Response[Any]:
     return _list("filing", next, limit)
 
 
 @router.get("/api/plans", tags=["enterprise"], summary="评价计划列表（最新在前）")
+@allowed()
 def list_plans(next: Cursor = None, limit: Limit = 20) -> Response[Any]:
     return _list("plan", next, limit)
 
 
 @router.get("/api/reports", tags=["enterprise"], summary="评价结果列表（最新在前）")
+@allowed()
 def list_reports(next: Cursor = None, limit: Limit = 20) -> Response[Any]:
     return _list("report", next, limit)
 
 
 @router.post("/api/uploads", tags=["enterprise"], summary="申请上传文件（预签名 POST）")
+@allowed("enterprise")
 def request_upload(form: UploadRequest) -> Response[Any]:
     from functions.services.uploads import request_upload as request
 
@@ -156,6 +169,7 @@ class RosterRequest(BaseModel):
 
 
 @router.post("/api/rosters/parse", tags=["enterprise"], summary="读取上传的 XLSX 人员名单")
+@allowed("enterprise")
 def parse_roster(form: RosterRequest) -> Response[Any]:
     from functions.services.rosters import parse_uploaded_roster
 

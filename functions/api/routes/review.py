@@ -8,7 +8,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from functions.api.deps import caller, json_response, stores
+from functions.api.deps import allowed, caller, json_response, stores
 from functions.auth import Role
 from schemas.fields import Level
 from schemas.forms import DecisionRequest
@@ -19,6 +19,7 @@ KINDS = {"filings": "filing", "plans": "plan", "reports": "report"}
 
 
 @router.get("/api/review/queue", tags=["staff"], summary="待我审核")
+@allowed(*STAFF)
 def review_queue(
     kind: Annotated[Literal["filings", "plans", "reports"], Query(description="记录类别")] = "reports",
     level: Annotated[Level | None, Query(description="级别")] = None,
@@ -42,21 +43,25 @@ RecordId = Annotated[str, Path(max_length=64)]
 
 
 @router.post("/api/filings/<record_id>/decision", tags=["staff"], summary="审核备案")
+@allowed(*STAFF)
 def decide_filing(record_id: RecordId, form: DecisionRequest) -> Response[Any]:
     return _decide("filing", record_id, form)
 
 
 @router.post("/api/plans/<record_id>/decision", tags=["staff"], summary="审核评价计划")
+@allowed(*STAFF)
 def decide_plan(record_id: RecordId, form: DecisionRequest) -> Response[Any]:
     return _decide("plan", record_id, form)
 
 
 @router.post("/api/reports/<record_id>/decision", tags=["staff"], summary="审核评价结果")
+@allowed(*STAFF)
 def decide_report(record_id: RecordId, form: DecisionRequest) -> Response[Any]:
     return _decide("report", record_id, form)
 
 
 @router.get("/api/audit", tags=["staff"], summary="审计记录")
+@allowed(*STAFF)
 def audit_trail(subject: Annotated[str, Query(min_length=1, max_length=100, description="记录编号")]) -> Response[Any]:
     from functions.services.review import audit
 
