@@ -9,7 +9,7 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from functions.api.app import app
-from functions.api.routes import drafts, evidence, outputs, public, records, review
+from functions.api.routes import drafts, evidence, outputs, public, records, review, stats
 from functions.observability import logger
 
 app.include_router(public.router)
@@ -18,6 +18,7 @@ app.include_router(review.router)
 app.include_router(outputs.router)
 app.include_router(drafts.router)
 app.include_router(evidence.router)
+app.include_router(stats.router)
 
 OPENAPI_TITLE = "gdskills 广东省特级技师、首席技师评聘系统 API"
 

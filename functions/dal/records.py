@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import json
+import random
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from functions.dal.items import from_item, pack, to_item, unpack, value
 from functions.errors import BadRequest, Conflict, ServiceUnavailable
 
 HEAD = "HEAD"
+TRANSACTION_ATTEMPTS = 5
 
 
 def rec_pk(record_id: str) -> str:
@@ -81,7 +83,14 @@ class RecordStore:
 
     # ---- writes ---------------------------------------------------------------------------------------
 
-    def create(self, head: dict[str, Any], body: dict[str, Any], log: dict[str, Any], desks: list[str]) -> None:
+    def create(
+        self,
+        head: dict[str, Any],
+        body: dict[str, Any],
+        log: dict[str, Any],
+        desks: list[str],
+        extra: list[dict[str, Any]] | None = None,
+    ) -> None:
         record_id, created = head["id"], head["created_at"]
         items: list[dict[str, Any]] = [
             {"Put": self._put({**head, "pk": rec_pk(record_id), "sk": HEAD}, "attribute_not_exists(pk)")},
@@ -92,7 +101,7 @@ class RecordStore:
             {"Put": self._put({"pk": f"ROUTE#{desk}#{head['kind']}", "sk": f"{created}#{record_id}", "id": record_id})}
             for desk in desks
         ]
-        self._transact(items)
+        self._transact(items + (extra or []))
 
     def apply(self, change: Change, body: dict[str, Any] | None = None, new_version: int | None = None) -> None:
         names = {"#v": "version", "#st": "status"}
@@ -283,12 +292,18 @@ class RecordStore:
         return request
 
     def _transact(self, items: list[dict[str, Any]]) -> None:
-        try:
-            self.ddb.transact_write_items(TransactItems=items)
-        except ClientError as exc:
-            code = exc.response["Error"]["Code"]
-            if code in ("TransactionCanceledException", "ConditionalCheckFailedException"):
+        for attempt in range(TRANSACTION_ATTEMPTS):
+            try:
+                self.ddb.transact_write_items(TransactItems=items)
+                return
+            except ClientError as exc:
+                code = exc.response["Error"]["Code"]
                 reasons = [r.get("Code") for r in exc.response.get("CancellationReasons", [])]
-                if not reasons or "ConditionalCheckFailed" in reasons:
-                    raise Conflict("记录已被他人更新或已有审核结果，请刷新后重试") from exc
-            raise ServiceUnavailable() from exc
+                if code in ("TransactionCanceledException", "ConditionalCheckFailedException"):
+                    if not reasons or "ConditionalCheckFailed" in reasons:
+                        raise Conflict("记录已被他人更新或已有审核结果，请刷新后重试") from exc
+                    if "TransactionConflict" in reasons and attempt + 1 < TRANSACTION_ATTEMPTS:
+                        # Another transaction held a shared item (a statistics counter): try again shortly.
+                        time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+                        continue
+                raise ServiceUnavailable() from exc

@@ -15,6 +15,7 @@ from functions.dal.records import RecordStore
 from functions.dal.uploads import UploadStore
 from functions.errors import FieldProblem, Forbidden
 from functions.services.integrity import check_uploads, debarred
+from functions.services.stats import occupation_counts
 from schemas.forms import (
     FilingRequest,
     FilingResubmission,
@@ -139,6 +140,7 @@ def _prepare_report(stores: Stores, principal: Principal, form: ReportRequest, t
         "phase": plan["phase"],
         "review_date": plan["review_date"],
         "candidate_count": len(form.candidates),
+        "occupation_counts": occupation_counts(c.occupation for c in form.candidates),
     }
     return Prepared(fields, review_stages("report", plan["level"], plan["categories"]), problems)
 

@@ -8,7 +8,7 @@ from functions.auth import Principal
 from functions.dal.records import Change
 from functions.errors import Conflict, Forbidden, NotFound, ServiceUnavailable
 from functions.observability import logger
-from functions.services import clock
+from functions.services import clock, stats
 from functions.services.certificates import certificate_items, complete, site_sequence_items
 from functions.services.kinds import Stores
 from functions.services.notifications import announce
@@ -102,6 +102,8 @@ def _decision_change(stores: Stores, head: dict[str, Any], principal: Principal,
         elif head["kind"] == "report":
             body = stores.records.body(head["id"], head["version"])
             extra = certificate_items(stores.records, head, body, at[:10], at)
+    after = {k: v for k, v in {**head, **fields}.items() if k not in remove}
+    extra += stats.change_items(stores.records, head, after)
     log = log_item(
         principal, "decision", head["version"], status, at, decision=form.decision, comment=form.comment, stage=stage
     )

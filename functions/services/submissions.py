@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from functions.auth import Principal
 from functions.dal.records import Change
 from functions.errors import Conflict, NotFound, ValidationFailed
-from functions.services import clock
+from functions.services import clock, stats
 from functions.services.kinds import KINDS, Kind, Stores
 from functions.services.notifications import announce
 from schemas.review import AWAITING
@@ -75,7 +75,7 @@ def submit(stores: Stores, kind_name: str, principal: Principal, form: BaseModel
     # Pointers: one per desk the record is routed to, one under its city for exports, and one province-wide
     # for the province's oversight (it reads every record).
     desks = [desk(s, city) for s in prepared.stages] + [f"IN#{city}", ALL]
-    stores.records.create(head, _body(form), log, desks)
+    stores.records.create(head, _body(form), log, desks, stats.change_items(stores.records, None, head))
     announce(head, "submitted", 1, at)
     return {"id": record_id, "status": "submitted", "version": 1}
 
@@ -112,6 +112,7 @@ def resubmit(stores: Stores, kind_name: str, record_id: str, principal: Principa
             {**log_item(principal, "resubmit", version, "submitted", at, stage=first), "pk": f"REC#{record_id}"},
             *_new_routes(head, prepared.stages, prepared.fields["city"]),
         ],
+        extra=stats.change_items(stores.records, head, {**head, **fields}),
     )
     stores.records.apply(change, body=_body(form), new_version=version)
     announce({**head, **prepared.fields}, "submitted", version, at)
