@@ -51,3 +51,59 @@ def public_stats(stores: Stores) -> dict[str, Any]:
         "enterprises": sum(c["enterprises"] for c in full["by_city"]),
         "certified": certified,
     }
+
+
+def workbook(stats: dict[str, Any]) -> bytes:
+    """The dashboard's figures as an XLSX: one sheet per table on the page."""
+    import io
+
+    import xlsxwriter
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    head = book.add_format({"bold": True})
+    sheets: list[tuple[str, list[str], list[list[Any]]]] = [
+        (
+            "各市",
+            ["地市代码", "地市", "企业", "备案", "计划", "报备", "人数", "已分配编号", "已核发", "已撤销"],
+            [
+                [c["city"], c["name"], c["enterprises"], c["filings"], c["plans"], c["reports"], c["candidates"]]
+                + [c["certificates"][s] for s in ("allocated", "issued", "revoked")]
+                for c in stats["by_city"]
+            ],
+        ),
+        (
+            "分级别",
+            ["地市", "级别", "企业", "计划", "报备", "人数", "已分配编号", "已核发", "已撤销"],
+            [
+                [c["name"], level, b["enterprises"], b["plans"], b["reports"], b["candidates"]]
+                + [b["certificates"][s] for s in ("allocated", "issued", "revoked")]
+                for c in stats["by_city"]
+                for level, b in c["by_level"].items()
+            ],
+        ),
+        (
+            "审核岗",
+            ["审核岗", "待审", "等待天数中位数", "等待天数90%分位"],
+            [[d["name"], d["waiting"], d["median_days"], d["p90_days"]] for d in stats["desks"]],
+        ),
+        (
+            "各期",
+            ["期次", "截止日期", "剩余天数"],
+            [[p["phase"], p["deadline"], p["days_left"]] for p in stats["phases"]],
+        ),
+        (
+            "职业",
+            ["职业编码", "职业", "报备人数"],
+            [[o["code"], o["name"], o["candidates"]] for o in stats["top_occupations"]],
+        ),
+    ]
+    for name, headers, rows in sheets:
+        sheet = book.add_worksheet(name)
+        sheet.write_row(0, 0, headers, head)
+        for i, row in enumerate(rows, start=1):
+            sheet.write_row(i, 0, row)
+        sheet.freeze_panes(1, 0)
+        sheet.set_column(0, len(headers) - 1, 14)
+    book.close()
+    return out.getvalue()

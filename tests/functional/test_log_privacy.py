@@ -91,7 +91,7 @@ def test_a_crash_that_carries_id_numbers_logs_them_masked(flow, monkeypatch, log
     body = flow.report_body(plan_id, count=2)
     id_number = body["candidates"][0]["id_number"]
 
-    def fail(self, head, stored, log, desks):
+    def fail(self, head, stored, log, desks, *extra):
         raise RuntimeError(f"could not store candidate\n{id_number}\tid{id_number} {stored['candidates'][1]}")
 
     monkeypatch.setattr(RecordStore, "create", fail)

@@ -212,3 +212,26 @@ def test_counts_hold_under_concurrent_decisions(aws, call_api, upload, monkeypat
     guangzhou = next(c for c in stats["by_city"] if c["city"] == "440100")
     assert guangzhou["certificates"]["allocated"] == 10
     assert guangzhou["statuses"]["report"] == {"approved": 5, "returned": 3}
+
+
+def test_the_figures_export_to_xlsx_as_shown(flow, call_api):
+    import base64
+    import io
+
+    from openpyxl import load_workbook
+
+    from functions.api.handler import lambda_handler
+    from tests.conftest import FakeLambdaContext, http_event
+
+    flow.approved_report("T", count=3)
+    _, stats = call_api("GET", "/api/stats", query={"campaign": "2024"}, claims=province_claims())
+    event = http_event("GET", "/api/stats/export", query={"campaign": "2024"}, claims=province_claims())
+    result = lambda_handler(event, FakeLambdaContext())
+    assert result["statusCode"] == 200
+    assert "spreadsheetml" in result["headers"]["Content-Type"]
+    book = load_workbook(io.BytesIO(base64.b64decode(result["body"])))
+    rows = list(book["各市"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[6]) for r in rows] == [(c["city"], c["candidates"]) for c in stats["by_city"]]
+    assert sum(r[6] for r in rows) == 3
+    occupations = list(book["职业"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[2]) for r in occupations] == [(o["code"], o["candidates"]) for o in stats["top_occupations"]]

@@ -31,3 +31,21 @@ def public_statistics() -> Response[Any]:
     from functions.services.stats_view import public_stats
 
     return json_response(public_stats(stores()), headers={"Cache-Control": "public, max-age=300"})
+
+
+@router.get("/api/stats/export", tags=["staff"], summary="统计数据导出（XLSX）")
+def statistics_workbook(  # type: ignore[no-untyped-def]  # no return annotation: a file, not JSON to validate
+    campaign: Annotated[str | None, Query(max_length=8, description="评聘年度，默认为当前年度")] = None,
+    city: Annotated[CityCode | None, Query(description="地市代码（省级可筛选）")] = None,
+):
+    from functions.exports import content_disposition
+    from functions.services.stats_view import staff_stats, workbook
+
+    principal = caller(router, "city_reviewer", "province_reviewer", "admin")
+    stats = staff_stats(stores(), principal, campaign, city)
+    return Response(
+        status_code=200,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        body=workbook(stats),
+        headers={"Content-Disposition": content_disposition(f"统计-{stats['campaign']}.xlsx", "stats.xlsx")},
+    )
