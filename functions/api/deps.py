@@ -50,6 +50,16 @@ def json_response(payload: Any, status: int = 200, headers: dict[str, str] | Non
     return Response(status_code=status, content_type="application/json", body=payload, headers=headers)
 
 
+# The cache convention for anonymous answers: the API says how long an answer may be reused (`Cache-Control`),
+# CloudFront's public cache policy (infra/template.yaml, `PublicAnswerSeconds`) honours it up to its maximum.
+PUBLIC_MAX_AGE = 300
+
+
+def public_response(payload: Any, max_age: int = PUBLIC_MAX_AGE) -> Response[Any]:
+    """An anonymous answer that browsers and CloudFront may reuse for `max_age` seconds."""
+    return json_response(payload, headers={"Cache-Control": f"public, max-age={max_age}"})
+
+
 def caller(router: Router, *roles: Role) -> Principal:
     event: dict[str, Any] = router.current_event.raw_event
     return require(principal_from(event), *roles)

@@ -210,17 +210,24 @@ class RecordStore:
         item = self.get(rec_pk(record_id), version_sk(version))
         return unpack(item["body"]) if item else {}
 
-    def every(self, pk: str, prefix: str = "", newest_first: bool = False) -> Iterator[dict[str, Any]]:
-        """Every item of a partition under `prefix`, page after page (no truncation)."""
+    def every(
+        self, pk: str, prefix: str = "", newest_first: bool = False, consistent: bool = True, page: int = 1000
+    ) -> Iterator[dict[str, Any]]:
+        """Every item of a partition under `prefix`, one Query page at a time to the end (no truncation)."""
         cursor = None
         while True:
-            page, cursor = self.query(pk, prefix, limit=1000, cursor=cursor, newest_first=newest_first)
-            yield from page
+            items, cursor = self.query(
+                pk, prefix, limit=page, cursor=cursor, newest_first=newest_first, consistent=consistent
+            )
+            yield from items
             if not cursor:
                 return
 
-    def partition(self, pk: str, prefix: str, newest_first: bool = False) -> list[dict[str, Any]]:
-        return self.query(pk, prefix, limit=1000, newest_first=newest_first)[0]
+    def partition(
+        self, pk: str, prefix: str, newest_first: bool = False, consistent: bool = True
+    ) -> list[dict[str, Any]]:
+        """Every item under `prefix` as a list: never cut off at one page or 1 MB."""
+        return list(self.every(pk, prefix, newest_first=newest_first, consistent=consistent))
 
     def query(
         self,
@@ -231,7 +238,9 @@ class RecordStore:
         newest_first: bool = True,
         index: str | None = None,
         filters: dict[str, str] | None = None,
+        consistent: bool = True,
     ) -> tuple[list[dict[str, Any]], str | None]:
+        """One page and the cursor of the next (None at the end); a caller either follows it or hands it on."""
         key_pk, key_sk = ("pk", "sk") if index is None else (f"{index}pk", f"{index}sk")
         names = {"#pk": key_pk}
         values: dict[str, Any] = {":pk": value(pk)}
@@ -258,7 +267,7 @@ class RecordStore:
         if index:
             request["IndexName"] = index
         else:
-            request["ConsistentRead"] = True
+            request["ConsistentRead"] = consistent
         start = decode_cursor(cursor)
         if start:
             # A cursor is the last key of this very listing: the table's keys (and the index's), same partition.

@@ -17,6 +17,7 @@ from schemas.forms import DecisionRequest
 from schemas.review import AWAITING, STAGE_NAMES, after_decision
 
 NUMBERING_RETRIES = 30
+AUDIT_PAGE, AUDIT_PAGE_MAX = 200, 1000
 
 
 def queue(
@@ -119,15 +120,20 @@ def _decision_change(stores: Stores, head: dict[str, Any], principal: Principal,
     )
 
 
-def audit(stores: Stores, subject: str, principal: Principal) -> dict[str, Any]:
+def audit(
+    stores: Stores, subject: str, principal: Principal, cursor: str | None = None, limit: int = AUDIT_PAGE
+) -> dict[str, Any]:
+    """One page of the history, oldest first, with `next` until the last event (never cut off silently)."""
     head = stores.records.head(subject)
     if head is not None:
         if not can_see(principal, head):
             raise NotFound()
-        events = stores.records.partition(f"REC#{subject}", "LOG#")
+        pk = f"REC#{subject}"
     else:
         if principal.role not in ("province_reviewer", "admin"):
             raise NotFound()
-        events = stores.records.partition(f"AUDIT#{subject}", "LOG#")
+        pk = f"AUDIT#{subject}"
+    limit = max(1, min(limit, AUDIT_PAGE_MAX))
+    events, after = stores.records.query(pk, "LOG#", limit=limit, cursor=cursor, newest_first=False)
     keep = ("action", "decision", "comment", "by", "role", "version", "status", "stage", "at", "detail")
-    return {"subject": subject, "events": [{k: e[k] for k in keep if k in e} for e in events]}
+    return {"subject": subject, "events": [{k: e[k] for k in keep if k in e} for e in events], "next": after}

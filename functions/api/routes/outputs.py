@@ -9,7 +9,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from pydantic import BaseModel, Field
 
-from functions.api.deps import allowed, caller, json_response, stores
+from functions.api.deps import allowed, caller, json_response, public_response, stores
 from functions.auth import Role
 from schemas.fields import CityCode, Level
 from schemas.forms import DebarmentRequest
@@ -39,7 +39,7 @@ def chief_technicians(
     from functions.services.outputs import published_chief_technicians
 
     items = published_chief_technicians(stores(), campaign, city)
-    return json_response({"items": items, "count": len(items)})
+    return public_response({"items": items, "count": len(items)})
 
 
 @router.get("/api/exports/<name>", tags=["staff"], summary="导出（XLSX 或 CSV）")

@@ -60,10 +60,14 @@ def decide_report(record_id: RecordId, form: DecisionRequest) -> Response[Any]:
     return _decide("report", record_id, form)
 
 
-@router.get("/api/audit", tags=["staff"], summary="审计记录")
+@router.get("/api/audit", tags=["staff"], summary="审计记录（按时间先后分页，`next` 取下一页）")
 @allowed(*STAFF)
-def audit_trail(subject: Annotated[str, Query(min_length=1, max_length=100, description="记录编号")]) -> Response[Any]:
+def audit_trail(
+    subject: Annotated[str, Query(min_length=1, max_length=100, description="记录编号")],
+    next: Annotated[str | None, Query(max_length=2000, description="上一页返回的 next")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="每页条数")] = 200,
+) -> Response[Any]:
     from functions.services.review import audit
 
     principal = caller(router, *STAFF)
-    return json_response(audit(stores(), subject, principal))
+    return json_response(audit(stores(), subject, principal, next, limit))
