@@ -11,8 +11,9 @@ from datetime import date
 
 from schemas.eligibility import EligibilityRequest, evaluate
 from schemas.fields import LEVEL_NAMES
-from schemas.forms import PlanRequest, ReportRequest
+from schemas.forms import Candidate, PlanRequest, PublicNotice
 from schemas.reference import campaigns, occupations
+from schemas.report_parts import ReportParts
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +53,12 @@ def plan_against_filing(plan: PlanRequest, filed_levels: list[str], filed_occupa
 
 
 def report_against_plan(
-    report: ReportRequest, plan_level: str, plan_occupations: list[str], review_date: date, campaign: str, today: date
+    report: ReportParts, plan_level: str, plan_occupations: list[str], review_date: date, campaign: str, today: date
 ) -> list[RuleFailure]:
-    """Everything a results report must satisfy given its approved plan (§五(一)3–4)."""
-    failures = list(_notice_failures(report, review_date, today))
+    """Everything a results report must satisfy given its approved plan (§五(一)3–4), on every part that parsed."""
+    failures = list(_notice_failures(report.public_notice, review_date, today)) if report.public_notice else []
     allowed = set(plan_occupations)
-    for index, candidate in enumerate(report.candidates):
+    for index, candidate in report.candidates:
         where = f"candidates[{index}]"
         who = f"第 {index + 1} 位人员（{candidate.name}）"
         if candidate.level != plan_level:
@@ -97,8 +98,25 @@ def report_against_plan(
     return failures + ([failure] if failure else [])
 
 
-def _notice_failures(report: ReportRequest, review_date: date, today: date) -> Iterator[RuleFailure]:
-    notice = report.public_notice
+def duplicate_ids(candidates: list[tuple[int, Candidate]]) -> list[RuleFailure]:
+    """Each person once in a report: every repeat named, at its own row."""
+    first: dict[str, int] = {}
+    failures = []
+    for index, candidate in candidates:
+        if candidate.id_number in first:
+            failures.append(
+                RuleFailure(
+                    f"candidates[{index}].id_number",
+                    f"第 {index + 1} 位人员的身份证号码与第 {first[candidate.id_number] + 1} 位重复，每人只能报备一次",
+                    "id_number_duplicate",
+                )
+            )
+        else:
+            first[candidate.id_number] = index
+    return failures
+
+
+def _notice_failures(notice: PublicNotice, review_date: date, today: date) -> Iterator[RuleFailure]:
     if notice.start < review_date:
         yield RuleFailure(
             "public_notice.start",

@@ -24,6 +24,7 @@ from schemas.forms import (
     ReportRequest,
     ReportResubmission,
 )
+from schemas.report_parts import ReportParts
 from schemas.review import review_stages
 from schemas.rules import plan_against_filing, report_against_plan
 
@@ -110,24 +111,36 @@ def _prepare_plan(stores: Stores, principal: Principal, form: PlanRequest, today
     return Prepared(fields, review_stages("plan", form.level, filing["categories"]), problems)
 
 
-def _prepare_report(stores: Stores, principal: Principal, form: ReportRequest, today: date) -> Prepared:
-    plan, problems = _parent(stores, principal, form.plan_id, "plan_id", "plan", "评价计划")
-    if plan is None:
-        return Prepared({}, (), problems)
-    review_date = date.fromisoformat(plan["review_date"])
-    problems += _as_problems(
-        report_against_plan(form, plan["level"], plan["occupations"], review_date, plan["campaign"], today)
-    )
+def report_rules(
+    stores: Stores, principal: Principal, parts: ReportParts, today: date
+) -> tuple[dict[str, Any] | None, list[FieldProblem]]:
+    """Every rule beyond the form on whatever parts of a report parsed: its plan, notice, uploads, debarments."""
+    plan: dict[str, Any] | None = None
+    problems: list[FieldProblem] = []
+    if parts.plan_id is not None:
+        plan, problems = _parent(stores, principal, parts.plan_id, "plan_id", "plan", "评价计划")
+    if plan is not None:
+        review_date = date.fromisoformat(plan["review_date"])
+        problems += _as_problems(
+            report_against_plan(parts, plan["level"], plan["occupations"], review_date, plan["campaign"], today)
+        )
     problems += check_uploads(
         stores.records,
         stores.uploads,
-        {f"materials[{i}].key": m.key for i, m in enumerate(form.materials)},
+        {f"materials[{i}].key": m.key for i, m in parts.materials},
         principal.uscc or "",
         "material",
     )
     subjects = {"enterprise": principal.uscc or ""}
-    subjects.update({f"candidates[{i}].id_number": c.id_number for i, c in enumerate(form.candidates)})
+    subjects.update({f"candidates[{i}].id_number": c.id_number for i, c in parts.candidates})
     problems += debarred(stores.debarments, subjects, today)
+    return plan, problems
+
+
+def _prepare_report(stores: Stores, principal: Principal, form: ReportRequest, today: date) -> Prepared:
+    plan, problems = report_rules(stores, principal, ReportParts.of(form), today)
+    if plan is None:
+        return Prepared({}, (), problems)
     fields = {
         "enterprise_name": plan["enterprise_name"],
         "city": plan["city"],

@@ -109,7 +109,7 @@ def test_older_workers_with_later_district_codes_are_accepted(flow, body):
 def test_an_id_number_may_appear_once_per_report(flow, body):
     # Given the 3rd candidate carries the 1st one's ID number
     body["candidates"][2]["id_number"] = body["candidates"][0]["id_number"]
-    found = problem(*flow.create("reports", body), "candidates")
+    found = problem(*flow.create("reports", body), "candidates[2].id_number")
     # Then both positions are named
     assert found["type"] == "id_number_duplicate"
     assert "第 3 位" in found["message"]

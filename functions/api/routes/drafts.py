@@ -8,7 +8,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path
 
-from functions.api.deps import caller, draft_store, json_response
+from functions.api.deps import allowed, caller, draft_store, json_response
 from schemas.drafts import Draft, DraftCreated, DraftList, DraftRequest
 
 router = Router()
@@ -16,6 +16,7 @@ DraftId = Annotated[str, Path(max_length=64, description="草稿编号")]
 
 
 @router.post("/api/drafts", tags=["enterprise"], summary="保存新草稿")
+@allowed("enterprise")
 def create_draft(form: DraftRequest) -> Response[DraftCreated]:
     from functions.services import drafts
 
@@ -23,6 +24,7 @@ def create_draft(form: DraftRequest) -> Response[DraftCreated]:
 
 
 @router.get("/api/drafts", tags=["enterprise"], summary="本企业的草稿（最近修改在前）")
+@allowed("enterprise")
 def list_drafts() -> Response[DraftList]:
     from functions.services import drafts
 
@@ -30,6 +32,7 @@ def list_drafts() -> Response[DraftList]:
 
 
 @router.get("/api/drafts/<draft_id>", tags=["enterprise"], summary="读取草稿")
+@allowed("enterprise")
 def read_draft(draft_id: DraftId) -> Response[Draft]:
     from functions.services import drafts
 
@@ -37,6 +40,7 @@ def read_draft(draft_id: DraftId) -> Response[Draft]:
 
 
 @router.put("/api/drafts/<draft_id>", tags=["enterprise"], summary="保存草稿（覆盖）")
+@allowed("enterprise")
 def replace_draft(draft_id: DraftId, form: DraftRequest) -> Response[DraftCreated]:
     from functions.services import drafts
 
@@ -44,6 +48,7 @@ def replace_draft(draft_id: DraftId, form: DraftRequest) -> Response[DraftCreate
 
 
 @router.delete("/api/drafts/<draft_id>", tags=["enterprise"], summary="删除草稿")
+@allowed("enterprise")
 def delete_draft(draft_id: DraftId) -> Response[Any]:
     from functions.services import drafts
 

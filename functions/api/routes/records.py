@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
-from aws_lambda_powertools.event_handler.openapi.params import Path, Query
-from pydantic import BaseModel, Field
+from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
+from pydantic import BaseModel, Field, SkipValidation
 
 from functions.api.deps import allowed, caller, draft_store, json_response, stores
 from functions.auth import Principal
@@ -92,10 +92,22 @@ def create_plan(form: PlanRequest) -> Response[Any]:
     return _create("plan", form)
 
 
-@router.post("/api/reports", tags=["enterprise"], summary="报备评价结果")
+# A report is read whole by the service (`services.reports`), which finds every problem in one answer; the
+# annotation still documents the form in OpenAPI.
+RawReport = Annotated[SkipValidation[ReportRequest], Body(description="评价结果报备")]
+RawReportResubmission = Annotated[SkipValidation[ReportResubmission], Body(description="重新提交的评价结果")]
+
+
+def _checked_report(raw: Any, model: type[ReportRequest]) -> ReportRequest:
+    from functions.services.reports import checked_report
+
+    return checked_report(stores(), caller(router, "enterprise"), raw, model)
+
+
+@router.post("/api/reports", tags=["enterprise"], summary="报备评价结果（一次列出全部问题）")
 @allowed("enterprise")
-def create_report(form: ReportRequest) -> Response[Any]:
-    return _create("report", form)
+def create_report(form: RawReport) -> Response[Any]:
+    return _create("report", _checked_report(form, ReportRequest))
 
 
 @router.put("/api/filings/<record_id>", tags=["enterprise"], summary="重新提交退回的备案")
@@ -112,8 +124,8 @@ def resubmit_plan(record_id: RecordId, form: PlanResubmission) -> Response[Any]:
 
 @router.put("/api/reports/<record_id>", tags=["enterprise"], summary="重新提交退回的评价结果")
 @allowed("enterprise")
-def resubmit_report(record_id: RecordId, form: ReportResubmission) -> Response[Any]:
-    return _resubmit("report", record_id, form)
+def resubmit_report(record_id: RecordId, form: RawReportResubmission) -> Response[Any]:
+    return _resubmit("report", record_id, _checked_report(form, ReportResubmission))
 
 
 Version = Annotated[int | None, Query(ge=1, description="读取某一历史版本的内容")]
@@ -166,6 +178,9 @@ def request_upload(form: UploadRequest) -> Response[Any]:
 
 class RosterRequest(BaseModel):
     key: Annotated[str, Field(min_length=1, max_length=300, description="已上传名单（purpose=roster）的 key")]
+    plan_id: Annotated[
+        str | None, Field(max_length=64, description="所报备的评价计划：给出时按计划核对级别、职业和参评条件")
+    ] = None
 
 
 @router.post("/api/rosters/parse", tags=["enterprise"], summary="读取上传的 XLSX 人员名单")
@@ -173,4 +188,4 @@ class RosterRequest(BaseModel):
 def parse_roster(form: RosterRequest) -> Response[Any]:
     from functions.services.rosters import parse_uploaded_roster
 
-    return json_response(parse_uploaded_roster(stores(), caller(router, "enterprise"), form.key))
+    return json_response(parse_uploaded_roster(stores(), caller(router, "enterprise"), form.key, form.plan_id))
