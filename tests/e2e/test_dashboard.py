@@ -78,9 +78,7 @@ def test_the_charts_show_the_apis_numbers(seeded: dict[str, Any], page: Any, ser
     # Then each chart holds the API's numbers, city by city in the province's order
     province = Client(server, role="province_reviewer")
     stats = province.call("GET", "/stats?campaign=2024")
-    option = page.evaluate(
-        "() => echarts.getInstanceByDom(document.getElementById('chart-cities')).getOption()"
-    )
+    option = page.evaluate("() => echarts.getInstanceByDom(document.getElementById('chart-cities')).getOption()")
     assert option["yAxis"][0]["data"] == [c["name"] for c in stats["by_city"]]
     assert option["series"][0]["data"] == [c["candidates"] for c in stats["by_city"]]
     shenzhen = next(c for c in stats["by_city"] if c["city"] == CITY)
