@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE_DIR = ROOT / "build" / "site"
 MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's own payload limit
 S3_PREFIX = "/s3/"  # S3 as the browser sees it locally (AWS_ENDPOINT_URL_S3)
+# The pages' run-time settings: locally, the demo login (make deploy writes the deployed one from the stack).
+LOCAL_CONFIG = {"auth": {"mode": "demo"}}
 
 log = logging.getLogger("gdskills.local")
 
@@ -130,6 +132,8 @@ class Handler(SimpleHTTPRequestHandler):
             self._api()
         elif path.startswith(S3_PREFIX):
             self._s3()
+        elif path == "/config.json" and static is not None:
+            self._json(200, LOCAL_CONFIG, {"Cache-Control": "no-store"})
         elif static is not None:
             static()
         else:

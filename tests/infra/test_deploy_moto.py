@@ -31,6 +31,7 @@ NOT_IN_MOTO = {
     "AWS::Cognito::UserPool": "no Cognito model; the test passes the claims the JWT authorizer would",
     "AWS::Cognito::UserPoolClient": "belongs to the user pool",
     "AWS::Cognito::UserPoolGroup": "belongs to the user pool",
+    "AWS::Cognito::UserPoolDomain": "belongs to the user pool (the hosted sign-in pages)",
     "AWS::CloudFront::Distribution": "no CloudFront model; the site is not part of a filing",
     "AWS::CloudFront::CachePolicy": "belongs to the distribution",
     "AWS::CloudFront::Function": "belongs to the distribution",
@@ -65,8 +66,35 @@ FILING = {
 }
 
 
+# What the functions name of a resource moto cannot create, given a stand-in value instead of dropping the
+# functions with it (the API function reads USER_POOL_ID and may administer that pool's users).
+STAND_INS = {
+    ("Ref", "UserPool"): f"{REGION}_NotInMoto",
+    ("Fn::GetAtt", "UserPool"): f"arn:aws:cognito-idp:{REGION}:123456789012:userpool/{REGION}_NotInMoto",
+}
+
+
+def stand_in(node: Any) -> Any:
+    """`node` with Ref/GetAtt of the user pool inside function definitions replaced by STAND_INS."""
+    if isinstance(node, dict):
+        if len(node) == 1:
+            ((key, value),) = node.items()
+            target = value[0] if isinstance(value, list) else value
+            if isinstance(target, str) and (key, target.split(".")[0]) in STAND_INS:
+                target = target.split(".")[0]
+                return STAND_INS[(key, target)]
+        return {k: stand_in(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [stand_in(v) for v in node]
+    return node
+
+
 def for_moto(transformed: dict[str, Any], supported: set[str]) -> tuple[dict[str, Any], set[str]]:
     """The transformed template without what moto cannot create, nor what only makes sense with those."""
+    transformed = {**transformed, "Resources": dict(transformed["Resources"])}
+    for name, resource in transformed["Resources"].items():
+        if resource["Type"] in ("AWS::Lambda::Function", "AWS::IAM::Role"):
+            transformed["Resources"][name] = stand_in(resource)
     resources = transformed["Resources"]
     removed = {name for name, r in resources.items() if r["Type"] not in supported}
     grew = True

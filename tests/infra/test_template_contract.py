@@ -18,6 +18,7 @@ ENVIRONMENT = {
     "EXPORTS_BUCKET": {"Ref": "ExportsBucket"},
     "NOTIFY_QUEUE_URL": {"Ref": "NotifyQueue"},
     "MAIL_FROM": {"Ref": "MailFrom"},
+    "USER_POOL_ID": {"Ref": "UserPool"},
     "GDSKILLS_STAGE": {"Ref": "Stage"},
     "POWERTOOLS_SERVICE_NAME": "gdskills",
     "POWERTOOLS_LOG_LEVEL": {"Ref": "LogLevel"},
@@ -29,6 +30,7 @@ PUBLIC_ROUTES = {
     ("get", "/api/campaigns/{year}"),
     ("get", "/api/public/{proxy+}"),
     ("get", "/api/openapi.json"),
+    ("post", "/api/public/account-requests"),
 }
 
 

@@ -1,7 +1,11 @@
 // The one way the pages talk to /api: JSON in and out, the session token, and API.md's error shape.
 
-const SESSION_KEY = "gdskills.session";
+import { clearSession, session } from "./session.js";
+import { freshToken, schedule, signInRequired } from "./tokens.js";
+
+export { clearSession, jwtClaims, saveSession, session } from "./session.js";
 export const API_BASE = "/api";
+schedule(); // every page imports this module: a signed-in page keeps its token fresh while it stays open
 const SITE_ROOT = new URL("../../", import.meta.url);
 
 /** A URL inside the built site, whatever page we are on. */
@@ -16,32 +20,9 @@ export class ApiError extends Error {
   }
 }
 
-export function session() {
-  try {
-    return JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null");
-  } catch {
-    return null;
-  }
-}
-
-export function saveSession(value) {
-  sessionStorage.setItem(SESSION_KEY, JSON.stringify(value));
-}
-
-export function clearSession() {
-  sessionStorage.removeItem(SESSION_KEY);
-}
-
-/** Claims of a JWT, read without verifying (the API verifies); used to learn role, USCC and city. */
-export function jwtClaims(token) {
-  const part = token.split(".")[1] || "";
-  const json = atob(part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "="));
-  return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0))));
-}
-
-function authHeaders() {
-  const current = session();
-  return current?.token ? { Authorization: `Bearer ${current.token}` } : {};
+async function authHeaders() {
+  const token = await freshToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
 async function errorFrom(response) {
@@ -52,7 +33,10 @@ async function errorFrom(response) {
     /* not JSON: fall through to a message by status */
   }
   const error = body?.error;
-  if (response.status === 401) clearSession();
+  if (response.status === 401 && session()) {
+    signInRequired("unauthorized"); // the page may save its work before the session goes
+    clearSession();
+  }
   const fallback = {
     401: "登录已失效，请重新登录",
     403: "您没有权限进行此操作",
@@ -71,7 +55,7 @@ async function errorFrom(response) {
 
 /** Call the API; resolves to the parsed JSON (or null), rejects with ApiError. */
 export async function api(method, path, { body, headers = {}, idempotencyKey } = {}) {
-  const init = { method, headers: { Accept: "application/json", ...authHeaders(), ...headers } };
+  const init = { method, headers: { Accept: "application/json", ...(await authHeaders()), ...headers } };
   if (body !== undefined) {
     init.headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(body);

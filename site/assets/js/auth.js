@@ -1,34 +1,94 @@
-// Sign-in: Cognito's hosted UI when the site is deployed (meta gdskills-cognito-*), the local demo login
-// (POST /api/local/session) otherwise. The token lives in sessionStorage only.
+// Sign-in, chosen at run time by /config.json: Cognito's hosted UI with the authorization-code flow and PKCE
+// (S256) when deployed, the local demo login (./demo-signin.js, never published) on the local server.
+// Tokens live in sessionStorage (./session.js), are refreshed before they expire (./tokens.js), and signing
+// out revokes the refresh token and ends the hosted UI's own session through Cognito's /logout.
 
-import { api, clearSession, jwtClaims, saveSession, session, siteUrl } from "./api.js";
-import { clearErrors, collect, h, showErrors } from "./forms.js";
+import { siteUrl } from "./api.js";
+import { loadConfig } from "./config.js";
+import { h } from "./forms.js";
+import { clearSession, refreshToken, saveRefreshToken, saveSession, session, sessionFrom } from "./session.js";
+import { authBase, schedule, tokenRequest } from "./tokens.js";
 
-const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content || "";
+export { onSignInRequired } from "./tokens.js";
+
 const ROLE_NAMES = { enterprise: "企业用户", city_reviewer: "地市审核人员", province_reviewer: "省级审核人员", admin: "管理员" };
 export const STAFF = ["city_reviewer", "province_reviewer", "admin"];
+const PENDING_KEY = "gdskills.signin";
 
-export const cognito = () => ({ domain: meta("gdskills-cognito-domain"), client: meta("gdskills-cognito-client") });
+const base64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const randomText = (bytes) => base64url(crypto.getRandomValues(new Uint8Array(bytes)));
 
-function fromClaims(token) {
-  const claims = jwtClaims(token);
-  const groups = claims["cognito:groups"] || [];
-  return {
-    token,
-    role: (Array.isArray(groups) ? groups : String(groups).replace(/[[\]]/g, "").split(" "))[0],
-    uscc: claims["custom:uscc"] || null,
-    city: claims["custom:city"] || null,
-    name: claims["cognito:username"] || claims.email || "",
-  };
+/** RFC 7636: BASE64URL(SHA-256(verifier)). */
+export async function pkceChallenge(verifier) {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier));
+  return base64url(new Uint8Array(digest));
 }
 
-/** Back from the hosted UI: the implicit grant puts id_token in the fragment. */
-function takeHostedToken() {
-  const params = new URLSearchParams(location.hash.slice(1));
-  const token = params.get("id_token");
-  if (!token) return;
-  saveSession(fromClaims(token));
-  history.replaceState(null, "", location.pathname + location.search);
+/** Off to the hosted UI; back at /auth/ with a code that only this tab's verifier can redeem. */
+export async function startSignIn(returnTo = location.href) {
+  const { auth } = await loadConfig();
+  if (auth.mode !== "cognito") return;
+  const verifier = randomText(48);
+  const state = randomText(16);
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, returnTo }));
+  const query = new URLSearchParams({
+    response_type: "code",
+    client_id: auth.client_id,
+    redirect_uri: auth.redirect_uri,
+    scope: "openid email profile",
+    state,
+    code_challenge: await pkceChallenge(verifier),
+    code_challenge_method: "S256",
+  });
+  location.assign(`${authBase(auth)}/oauth2/authorize?${query}`);
+}
+
+const sameSite = (url) => {
+  try {
+    const target = new URL(url, location.href);
+    return target.origin === location.origin ? target.href : siteUrl("");
+  } catch {
+    return siteUrl("");
+  }
+};
+
+/** On the callback page: check the state, redeem the code with the verifier; resolves to where to go next. */
+export async function completeSignIn() {
+  const params = new URLSearchParams(location.search);
+  const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) || "null");
+  sessionStorage.removeItem(PENDING_KEY);
+  history.replaceState(null, "", location.pathname); // the code leaves the address bar and the history
+  if (params.get("error")) throw new Error(params.get("error_description") || params.get("error"));
+  if (!params.get("code") || !pending || params.get("state") !== pending.state) {
+    throw new Error("登录请求已失效或不是从本页发起，请重新登录");
+  }
+  const { auth } = await loadConfig();
+  if (auth.mode !== "cognito") throw new Error("登录服务暂不可用");
+  const answer = await tokenRequest(auth, {
+    grant_type: "authorization_code",
+    code: params.get("code"),
+    redirect_uri: auth.redirect_uri,
+    code_verifier: pending.verifier,
+  });
+  saveSession(sessionFrom(answer.id_token));
+  if (answer.refresh_token) saveRefreshToken(answer.refresh_token);
+  return sameSite(pending.returnTo);
+}
+
+export async function signOut() {
+  const { auth } = await loadConfig();
+  const token = refreshToken();
+  clearSession();
+  if (auth.mode !== "cognito") {
+    location.reload();
+    return;
+  }
+  if (token) {
+    const body = new URLSearchParams({ token, client_id: auth.client_id });
+    await fetch(`${authBase(auth)}/oauth2/revoke`, { method: "POST", body }).catch(() => null);
+  }
+  const query = new URLSearchParams({ client_id: auth.client_id, logout_uri: auth.logout_uri });
+  location.assign(`${authBase(auth)}/logout?${query}`);
 }
 
 export function describe(current) {
@@ -50,42 +110,29 @@ export function requireRole(roles, notice, signInPath) {
   return null;
 }
 
-/** Wire a sign-in form (#signin) and the status line (#signin-status) on a sign-in page. */
-export function mountSignIn({ roles, onSignedIn }) {
-  takeHostedToken();
-  const form = document.getElementById("signin");
+/** Wire a sign-in page: the place for the sign-in (#signin), the status line (#signin-status), #signout. */
+export async function mountSignIn({ roles, onSignedIn }) {
+  const place = document.getElementById("signin");
   const status = document.getElementById("signin-status");
-  const signOut = document.getElementById("signout");
-  const { domain, client } = cognito();
+  const signOutButton = document.getElementById("signout");
   const refresh = () => {
     const current = session();
     status.textContent = describe(current);
-    signOut.hidden = !current;
+    signOutButton.hidden = !current;
     if (current && roles.includes(current.role)) onSignedIn?.(current);
   };
-  signOut.addEventListener("click", () => {
-    clearSession();
-    refresh();
-    location.reload();
-  });
-  if (domain && client) {
-    const redirect = location.origin + location.pathname;
-    const url = `https://${domain}/oauth2/authorize?response_type=token&scope=openid+email&client_id=${encodeURIComponent(client)}&redirect_uri=${encodeURIComponent(redirect)}`;
-    form.replaceChildren(h("a", { class: "md-button md-button--primary", href: url, text: "登录（统一身份认证）" }));
+  signOutButton.addEventListener("click", () => signOut());
+  const { auth } = await loadConfig();
+  if (auth.mode === "cognito") {
+    place.replaceChildren(
+      h("button", { type: "button", class: "md-button md-button--primary", text: "登录（统一身份认证）", onclick: () => startSignIn() }),
+    );
+  } else if (auth.mode === "demo") {
+    const { mountDemoSignIn } = await import("./demo-signin.js");
+    await mountDemoSignIn(place, roles, refresh);
   } else {
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      clearErrors(form);
-      const body = collect(form);
-      try {
-        const answer = await api("POST", "/local/session", { body });
-        saveSession({ ...fromClaims(answer.token), name: body.name || "" });
-        refresh();
-        document.getElementById("signin-status").focus();
-      } catch (error) {
-        showErrors(form, error);
-      }
-    });
+    place.replaceChildren(h("p", { class: "notice notice--error", text: "登录服务暂不可用，请稍后再试。" }));
   }
   refresh();
+  schedule();
 }

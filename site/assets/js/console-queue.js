@@ -2,7 +2,7 @@
 
 import { listAll, siteUrl, vocab } from "./api.js";
 import { STAFF, mountSignIn } from "./auth.js";
-import { h, options, say } from "./forms.js";
+import { h, say } from "./forms.js";
 import { KINDS, statusBadge, table, when } from "./record-view.js";
 
 const queue = document.getElementById("queue");
@@ -41,14 +41,7 @@ async function load(v) {
 
 async function main() {
   const v = await vocab();
-  document.getElementById("staff-city").append(...options(v.cities.map((c) => [c.code, `${c.name}（${c.code}）`])));
-  const cityField = document.getElementById("city-field");
-  const form = document.getElementById("signin");
-  const syncCity = () => {
-    cityField.hidden = form.querySelector("[name=role]:checked")?.value !== "city_reviewer";
-  };
-  form.addEventListener("change", syncCity);
-  syncCity();
+  const place = document.getElementById("signin");
   document.getElementById("queue-filter").addEventListener("submit", (e) => {
     e.preventDefault();
     load(v);
@@ -56,7 +49,7 @@ async function main() {
   mountSignIn({
     roles: STAFF,
     onSignedIn: () => {
-      form.hidden = true;
+      place.hidden = true;
       document.getElementById("queue-section").hidden = false;
       load(v);
     },
