@@ -16,8 +16,8 @@ def flow(aws, call_api, upload):
     return Flow(call_api, upload)
 
 
-def _add_events(record_pk: str, count: int) -> None:
-    """`count` more reviewer notes on a record, written straight through the table (as 1,200 decisions would be)."""
+def _add_events(record_pk: str, count: int, action: str = "files") -> None:
+    """`count` more events on a record, written straight to the table (as 1,200 reads or decisions would be)."""
     from functions.api.deps import stores
     from functions.services import clock
 
@@ -26,7 +26,7 @@ def _add_events(record_pk: str, count: int) -> None:
     items: list[dict[str, Any]] = []
     for n in range(count):
         at = (start + timedelta(seconds=n + 1)).isoformat(timespec="microseconds")
-        note = {"action": "note", "by": "city-440100", "role": "city_reviewer", "version": 1, "status": "submitted"}
+        note = {"action": action, "by": "city-440100", "role": "city_reviewer", "version": 1, "status": "submitted"}
         items.append({"pk": record_pk, "sk": f"LOG#{at}#{n:08x}", "at": at, "comment": f"第 {n + 2} 条", **note})
     from functions.dal.items import to_item
 
@@ -90,7 +90,7 @@ def test_a_forged_audit_cursor_is_refused_in_chinese(flow, call_api):
 def test_a_record_read_carries_its_whole_history_past_one_page(flow):
     # Given a filing with 1,200 events in its history
     filing_id = flow.created("filings", flow.filing_body())
-    _add_events(f"REC#{filing_id}", 1199)
+    _add_events(f"REC#{filing_id}", 1199, action="resubmit")
     # When the enterprise reads the record
     record = flow.read("filings", filing_id)
     # Then its history is whole: a partition read pages to the end instead of stopping at 1,000
