@@ -166,3 +166,29 @@ def answer(
         ],
         "top_occupations": [{"code": code, "name": occupation_name(code), "candidates": n} for code, n in top],
     }
+
+
+def backfill(records: RecordStore, heads: Iterable[dict[str, Any]]) -> None:
+    """Add what `heads` contribute to the counters (a table whose records predate them); not for requests."""
+    deltas, seen = recount(heads)
+    for item in counters.update_items(records, deltas):
+        records.ddb.update_item(**item["Update"])
+    for campaign, name in seen:
+        records.put({"pk": counters.marker_key(campaign, name)[0], "sk": name})
+
+
+def recount(heads: Iterable[dict[str, Any]]) -> tuple[counters.Deltas, set[tuple[str, str]]]:
+    """The counters that a set of record heads adds up to, and the (campaign, enterprise) markers they set."""
+    deltas = counters.new_deltas()
+    seen: set[tuple[str, str]] = set()
+    for head in heads:
+        for key, changes in contribution(head).items():
+            for name, n in changes.items():
+                deltas[key][name] += n
+        if head["kind"] == "plan":
+            for name in (head["owner"], f"{head['owner']}#{head['level']}"):
+                if (head["campaign"], name) not in seen:
+                    seen.add((head["campaign"], name))
+                    where = deltas[counters.city_key(head["campaign"], head["city"])]
+                    where["ent" if name == head["owner"] else f"ent#{head['level']}"] += 1
+    return deltas, seen

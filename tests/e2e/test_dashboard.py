@@ -112,3 +112,21 @@ def test_a_city_reviewer_sees_its_city_only(seeded: dict[str, Any], page: Any) -
         "() => echarts.getInstanceByDom(document.getElementById('chart-cities')).getOption().yAxis[0].data"
     )
     assert names == ["深圳市"]
+
+
+def test_the_home_page_shows_the_public_numbers(seeded: dict[str, Any], page: Any, server: str) -> None:
+    # Given the local clock inside the 2024 campaign, whose Shenzhen report was approved
+    set_clock(server, "2024-07-02")
+    try:
+        answer = requests.get(f"{server}/api/public/stats", timeout=10).json()
+        assert answer["campaign"] == "2024"
+        assert answer["enterprises"] >= 1
+        assert answer["certified"] >= 3
+        # When the home page is opened, its two numbers are the API's, with no names and no ID numbers
+        page.goto("/")
+        page.locator("#home-stats-note", has_text=answer["name"]).wait_for()
+        assert page.locator('[data-stat="enterprises"]').inner_text() == str(answer["enterprises"])
+        assert page.locator('[data-stat="certified"]').inner_text() == str(answer["certified"])
+        assert set(answer) == {"campaign", "name", "enterprises", "certified"}
+    finally:
+        set_clock(server, None)
