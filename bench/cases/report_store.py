@@ -1,4 +1,4 @@
-"""A results report of 500 candidates submitted through the API handler on moto: the form validated, every
+"""A results report of 2,000 candidates submitted through the API handler on moto: the form validated, every
 rule checked against the approved plan (eligibility as of the review date, notice, uploads, debarments) and
 the record stored; then read back, as an acknowledged submission must be."""
 
@@ -16,8 +16,9 @@ from bench.registry import Row, benchmark
 from bench.samples import OCCUPATIONS, report_body
 from bench.timing import best_of
 
-CANDIDATES = 500
+CANDIDATES = 2000
 LIMIT_SECONDS = 2.0
+POST_LIMIT_MS = 250.0  # issue 13: the POST alone, through the handler on moto
 USCC = "91440101MA59CDX462"
 ENTERPRISE = {"sub": "bench-enterprise", "cognito:groups": "[enterprise]", "custom:uscc": USCC}
 CITY = {"sub": "bench-city", "cognito:groups": "[city_reviewer]", "custom:city": "440100"}
@@ -146,23 +147,35 @@ def report_submission_on_moto() -> list[Row]:
         body["plan_id"] = plan_id
         body["materials"] = [{"type": m["type"], "key": _upload("material")} for m in body["materials"]]
 
-        def submit_and_read() -> None:
+        def submit() -> str:
             status, answer = _call("POST", "/api/reports", body, ENTERPRISE)
             assert status == 201, str(answer)[:500]
-            status, record = _call("GET", f"/api/reports/{answer['id']}", None, ENTERPRISE)
+            return str(answer["id"])
+
+        def submit_and_read() -> None:
+            record_id = submit()
+            status, record = _call("GET", f"/api/reports/{record_id}", None, ENTERPRISE)
             assert status == 200
             assert record["candidate_count"] == CANDIDATES
 
         started = time.perf_counter()
         submit_and_read()  # the first also warms the reference data and the calendar
         first = time.perf_counter() - started
-        seconds = best_of(submit_and_read, repeat=3)
+        post = best_of(submit, repeat=3)
+        seconds = best_of(submit_and_read, repeat=2)
     return [
         Row(
-            f"report of {CANDIDATES} submitted and read back on moto",
+            f"report of {CANDIDATES:,} POSTed through the handler on moto",
+            post * 1000,
+            "ms",
+            limit=POST_LIMIT_MS,
+            note="POST /api/reports: validation, every rule, debarments, stored; best of 3",
+        ),
+        Row(
+            f"report of {CANDIDATES:,} submitted and read back on moto",
             seconds * 1000,
             "ms",
             limit=LIMIT_SECONDS * 1000,
-            note=f"POST /api/reports + GET through the handler, best of 3 (first: {first * 1000:.0f} ms)",
-        )
+            note=f"POST + GET through the handler, best of 2 (first: {first * 1000:.0f} ms)",
+        ),
     ]
