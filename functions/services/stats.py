@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from functions.dal import stats as counters
+from functions.dal.items import to_item
 from functions.dal.records import RecordStore
 from schemas.review import AWAITING
 from schemas.stats import STATUS_KINDS, percentile_days
@@ -173,8 +174,12 @@ def backfill(records: RecordStore, heads: Iterable[dict[str, Any]]) -> None:
     deltas, seen = recount(heads)
     for item in counters.update_items(records, deltas):
         records.ddb.update_item(**item["Update"])
-    for campaign, name in seen:
-        records.put({"pk": counters.marker_key(campaign, name)[0], "sk": name})
+    markers = [
+        to_item(dict(zip(("pk", "sk"), counters.marker_key(campaign, name), strict=True))) for campaign, name in seen
+    ]
+    for start in range(0, len(markers), 25):
+        batch = [{"PutRequest": {"Item": item}} for item in markers[start : start + 25]]
+        records.ddb.batch_write_item(RequestItems={records.table: batch})
 
 
 def recount(heads: Iterable[dict[str, Any]]) -> tuple[counters.Deltas, set[tuple[str, str]]]:
