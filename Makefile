@@ -32,7 +32,7 @@ serve: site
 	PORT=$(PORT) $(RUN) python -m infra.local_server
 
 test: setup site
-	$(RUN) pytest
+	GDSKILLS_FULL_TESTS=1 $(RUN) pytest
 
 test-fast: setup
 	$(RUN) pytest -m "not e2e and not infra"
