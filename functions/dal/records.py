@@ -237,10 +237,13 @@ class RecordStore:
         cursor: str | None = None,
         newest_first: bool = True,
         index: str | None = None,
-        filters: dict[str, str] | None = None,
+        filters: dict[str, Any] | None = None,
+        search: list[tuple[str, str, Any]] | None = None,
         consistent: bool = True,
     ) -> tuple[list[dict[str, Any]], str | None]:
-        """One page and the cursor of the next (None at the end); a caller either follows it or hands it on."""
+        """One page and the cursor of the next (None at the end); a caller either follows it or hands it on.
+        `filters`: attribute = value, all of them; `search`: (op, attribute, value) with op "contains" or "=",
+        any one of them. Both apply after DynamoDB's Limit (a FilterExpression)."""
         key_pk, key_sk = ("pk", "sk") if index is None else (f"{index}pk", f"{index}sk")
         names = {"#pk": key_pk}
         values: dict[str, Any] = {":pk": value(pk)}
@@ -257,12 +260,19 @@ class RecordStore:
             "ScanIndexForward": not newest_first,
             "Limit": limit,
         }
-        if filters:
-            parts = []
-            for i, (attr, val) in enumerate(filters.items()):
-                names[f"#f{i}"] = attr
-                values[f":f{i}"] = value(val)
-                parts.append(f"#f{i} = :f{i}")
+        parts = []
+        for i, (attr, val) in enumerate((filters or {}).items()):
+            names[f"#f{i}"] = attr
+            values[f":f{i}"] = value(val)
+            parts.append(f"#f{i} = :f{i}")
+        if search:
+            either = []
+            for i, (op, attr, val) in enumerate(search):
+                names[f"#q{i}"] = attr
+                values[f":q{i}"] = value(val)
+                either.append(f"contains(#q{i}, :q{i})" if op == "contains" else f"#q{i} = :q{i}")
+            parts.append("(" + " OR ".join(either) + ")")
+        if parts:
             request["FilterExpression"] = " AND ".join(parts)
         if index:
             request["IndexName"] = index
@@ -282,6 +292,29 @@ class RecordStore:
                 raise BadRequest("分页参数 next 无效，请从第一页重新获取") from exc
             raise ServiceUnavailable() from exc
         return [from_item(i) for i in answer.get("Items", [])], encode_cursor(answer.get("LastEvaluatedKey"))
+
+    def count(self, pk: str, index: str | None = None) -> int:
+        """How many items a partition (of the table or an index) holds, counted by DynamoDB page by page."""
+        key = "pk" if index is None else f"{index}pk"
+        request: dict[str, Any] = {
+            "TableName": self.table,
+            "KeyConditionExpression": "#pk = :pk",
+            "ExpressionAttributeNames": {"#pk": key},
+            "ExpressionAttributeValues": {":pk": value(pk)},
+            "Select": "COUNT",
+        }
+        if index:
+            request["IndexName"] = index
+        total = 0
+        while True:
+            try:
+                answer = self.ddb.query(**request)
+            except ClientError as exc:
+                raise ServiceUnavailable() from exc
+            total += int(answer.get("Count", 0))
+            if not answer.get("LastEvaluatedKey"):
+                return total
+            request["ExclusiveStartKey"] = answer["LastEvaluatedKey"]
 
     # ---- helpers --------------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Reviewers' work: the queue, decisions (conditional, so two reviewers never both win), the audit trail."""
+"""Reviewers' work: decisions (conditional, so two reviewers never both win), the audit trail."""
 
 from __future__ import annotations
 
@@ -12,33 +12,13 @@ from functions.services import clock, stats
 from functions.services.certificates import certificate_items, complete, site_sequence_items
 from functions.services.kinds import Stores
 from functions.services.notifications import announce
-from functions.services.submissions import can_see, desk, log_item, queue_keys, routed_to, summary, visible
+from functions.services.queue import done_item
+from functions.services.submissions import can_see, desk, log_item, queue_keys, routed_to, visible
 from schemas.forms import DecisionRequest
 from schemas.review import AWAITING, STAGE_NAMES, after_decision
 
 NUMBERING_RETRIES = 30
 AUDIT_PAGE, AUDIT_PAGE_MAX = 200, 1000
-
-
-def queue(
-    stores: Stores, principal: Principal, kind: str, level: str | None, cursor: str | None, limit: int
-) -> dict[str, Any]:
-    filters = {"level": level} if level else None
-    heads: list[dict[str, Any]] = []
-    after = cursor
-    while True:  # a filter applies after DynamoDB's Limit: read on until the page is full or the queue ends
-        page, after = stores.records.query(
-            f"QUEUE#{principal.reviewer}#{kind}",
-            index="gsi2",
-            limit=limit - len(heads),
-            cursor=after,
-            newest_first=False,
-            filters=filters,
-        )
-        heads += page
-        if len(heads) >= limit or not after:
-            break
-    return {"items": [summary(h) for h in heads], "next": after}
 
 
 def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form: DecisionRequest) -> dict[str, Any]:
@@ -115,7 +95,7 @@ def _decision_change(stores: Stores, head: dict[str, Any], principal: Principal,
         expect_stage=stage,
         set=fields,
         remove=remove,
-        puts=[{**log, "pk": f"REC#{head['id']}"}],
+        puts=[{**log, "pk": f"REC#{head['id']}"}, done_item(principal, head, form.decision, status, at)],
         extra=extra,
     )
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
-from aws_lambda_powertools.event_handler.openapi.params import Path
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
 from functions.api.deps import allowed, caller, json_response, stores
 
@@ -40,3 +40,20 @@ def plan_files(record_id: RecordId) -> Response[Any]:
 @allowed()
 def report_files(record_id: RecordId) -> Response[Any]:
     return _files("report", record_id)
+
+
+@router.get(
+    "/api/reports/<record_id>/candidates",
+    tags=["records"],
+    summary="人员名单与参评条件（按评价计划的评审日期判断）",
+    description="每位人员的姓名、脱敏身份证号、职业与级别名称、证书、工作经历、荣誉、成绩，以及各条件的判断及说明。",
+)
+@allowed()
+def report_candidates(
+    record_id: RecordId,
+    offset: Annotated[int, Query(ge=0, le=5000, description="从第几位开始（0 起）")] = 0,
+    limit: Annotated[int, Query(ge=1, le=500, description="每页人数")] = 100,
+) -> Response[Any]:
+    from functions.services.candidates import report_candidates as candidates
+
+    return json_response(candidates(stores(), record_id, caller(router), offset, limit))

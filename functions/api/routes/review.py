@@ -10,26 +10,87 @@ from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
 from functions.api.deps import allowed, caller, json_response, stores
 from functions.auth import Role
-from schemas.fields import Level
-from schemas.forms import DecisionRequest
+from schemas.fields import CityCode, Level
+from schemas.forms import DecisionRequest, Status
 
 router = Router()
 STAFF: tuple[Role, ...] = ("city_reviewer", "province_reviewer", "admin")
 KINDS = {"filings": "filing", "plans": "plan", "reports": "report"}
 
 
-@router.get("/api/review/queue", tags=["staff"], summary="待我审核")
+Kind = Annotated[Literal["filings", "plans", "reports"], Query(description="记录类别")]
+LevelFilter = Annotated[Level | None, Query(description="级别")]
+CityFilter = Annotated[CityCode | None, Query(description="地市代码（省级和管理员可用）")]
+PhaseFilter = Annotated[int | None, Query(ge=1, le=9, description="期次")]
+StatusFilter = Annotated[Status | None, Query(description="状态")]
+Search = Annotated[str | None, Query(max_length=100, description="企业名称的一部分、统一社会信用代码或记录编号")]
+Cursor = Annotated[str | None, Query(max_length=2000, description="上一页返回的 next")]
+Limit = Annotated[int, Query(ge=1, le=100, description="每页条数")]
+
+
+def _filters(level: str | None, city: str | None, phase: int | None, status: str | None, q: str | None) -> Any:
+    from functions.services.queue import Filters
+
+    return Filters(level=level, city=city, phase=phase, status=status, q=q)
+
+
+@router.get("/api/review/queue", tags=["staff"], summary="待我审核（最早提交在前）")
 @allowed(*STAFF)
 def review_queue(
-    kind: Annotated[Literal["filings", "plans", "reports"], Query(description="记录类别")] = "reports",
-    level: Annotated[Level | None, Query(description="级别")] = None,
-    next: Annotated[str | None, Query(max_length=2000)] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+    kind: Kind = "reports",
+    level: LevelFilter = None,
+    city: CityFilter = None,
+    phase: PhaseFilter = None,
+    status: StatusFilter = None,
+    q: Search = None,
+    next: Cursor = None,
+    limit: Limit = 50,
 ) -> Response[Any]:
-    from functions.services.review import queue
+    from functions.services.queue import queue
 
     principal = caller(router, *STAFF)
-    return json_response(queue(stores(), principal, KINDS[kind], level, next, limit))
+    filters = _filters(level, city, phase, status, q)
+    return json_response(queue(stores(), principal, KINDS[kind], filters, next, limit))
+
+
+@router.get("/api/review/records", tags=["staff"], summary="我可查看的全部记录（最新在前；省级为全省）")
+@allowed(*STAFF)
+def review_records(
+    kind: Kind = "reports",
+    level: LevelFilter = None,
+    city: CityFilter = None,
+    phase: PhaseFilter = None,
+    status: StatusFilter = None,
+    q: Search = None,
+    next: Cursor = None,
+    limit: Limit = 50,
+) -> Response[Any]:
+    from functions.services.queue import records
+
+    principal = caller(router, *STAFF)
+    filters = _filters(level, city, phase, status, q)
+    return json_response(records(stores(), principal, KINDS[kind], filters, next, limit))
+
+
+@router.get("/api/review/counts", tags=["staff"], summary="待我审核的数量（按类别）")
+@allowed(*STAFF)
+def review_counts() -> Response[Any]:
+    from functions.services.queue import counts
+
+    return json_response(counts(stores(), caller(router, *STAFF)))
+
+
+@router.get("/api/review/done", tags=["staff"], summary="已办：我作出的审核决定（最新在前）")
+@allowed(*STAFF)
+def review_done(
+    kind: Annotated[Literal["filings", "plans", "reports"] | None, Query(description="记录类别")] = None,
+    next: Cursor = None,
+    limit: Limit = 50,
+) -> Response[Any]:
+    from functions.services.queue import done
+
+    principal = caller(router, *STAFF)
+    return json_response(done(stores(), principal, KINDS[kind] if kind else None, next, limit))
 
 
 def _decide(kind: str, record_id: str, form: DecisionRequest) -> Response[Any]:
