@@ -133,7 +133,8 @@ def test_candidates_in_full_as_of_the_plans_review_date(world):
     assert first["credentials"][0]["grade_name"] == "高级技师"
     assert first["work_periods"][0]["relation_name"] == "相应"
     assert first["score"] == 86.5
-    assert "*" * 11 in first["id_number_masked"] and len(first["id_number_masked"]) == 18
+    assert "*" * 11 in first["id_number_masked"]
+    assert len(first["id_number_masked"]) == 18
     assert "id_number" not in first
 
 
