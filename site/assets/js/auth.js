@@ -103,7 +103,8 @@ export function requireRole(roles, notice, signInPath) {
   if (current && roles.includes(current.role)) return current;
   notice.replaceChildren(
     h("p", { text: current ? "当前登录身份不能使用本页，请更换身份登录。" : "请先登录。" }),
-    h("a", { class: "md-button md-button--primary", href: siteUrl(signInPath), text: "去登录" }),
+    // Back to this very page after signing in (a form resumes from its draft).
+    h("a", { class: "md-button md-button--primary", href: `${siteUrl(signInPath)}?return=${encodeURIComponent(location.href)}`, text: "去登录" }),
   );
   notice.className = "notice notice--error";
   notice.hidden = false;

@@ -41,6 +41,10 @@ export function repeater({ title, addLabel, prefix, make, initial = [], min = 0 
       class: "md-button remove",
       text: `删除此${title}`,
       onclick: () => {
+        // A row with something typed in is only removed once the person confirms (nothing to undo otherwise).
+        const typed = [...row.querySelectorAll("input:not([type=hidden]), select, textarea")].some((el) => el.value && el.type !== "radio" && el.type !== "checkbox");
+        const name = row.querySelector('[data-path$=".name"]')?.value;
+        if (typed && !window.confirm(`确定删除${title}${name ? `“${name}”` : ` ${row.querySelector(".row-number")?.textContent || ""}`}吗？删除后需重新填写。`)) return;
         row.remove();
         refresh();
         addButton.focus();

@@ -3,7 +3,9 @@
 import { api, flatten, listAll, vocab } from "./api.js";
 import { requireRole } from "./auth.js";
 import { collect, h, options, say } from "./forms.js";
-import { recordToResubmit, wireSubmit } from "./submit.js";
+import { draftToResume, autosave } from "./drafts.js";
+import { occupationLabel, occupationNames } from "./names.js";
+import { recordToResubmit, summaryList, wireSubmit } from "./submit.js";
 import { uploadField } from "./upload.js";
 
 const form = document.getElementById("plan");
@@ -23,8 +25,10 @@ async function main() {
   if (!me) return;
   const v = await vocab();
   const existing = await recordToResubmit("plans").catch(() => null);
+  const draft = await draftToResume("plan");
+  const start = draft?.body || existing;
   const filings = await listAll("/filings");
-  const usable = filings.filter((f) => f.status === "approved" || f.id === existing?.filing_id);
+  const usable = filings.filter((f) => f.status === "approved" || f.id === start?.filing_id);
   const select = document.getElementById("filing-id");
   if (!usable.length) {
     say(document.getElementById("gate"), "还没有已通过的备案：请先提交企业备案，待审核通过后再提交评价计划。", "error");
@@ -34,7 +38,7 @@ async function main() {
   const phases = v.campaigns["2024"].phases;
   const review = document.getElementById("review-date");
   document.getElementById("phases").append(
-    ...phases.map((p) => choice("radio", "phase", String(p.phase), `第 ${p.phase} 期（${p.start} 至 ${p.end}）`, existing ? existing.phase === p.phase : false)),
+    ...phases.map((p) => choice("radio", "phase", String(p.phase), `第 ${p.phase} 期（${p.start} 至 ${p.end}）`, start ? start.phase === p.phase : false)),
   );
   form.addEventListener("change", (e) => {
     if (e.target.name !== "phase") return;
@@ -48,30 +52,55 @@ async function main() {
     const levels = document.getElementById("plan-levels");
     const occs = document.getElementById("plan-occupations");
     if (!filing) return;
-    levels.replaceChildren(...(filing.levels || []).map((l) => choice("radio", "level", l, `${v.levels[l]}（${l} 级）`, existing?.level === l)));
+    levels.replaceChildren(...(filing.levels || []).map((l) => choice("radio", "level", l, `${v.levels[l]}（${l} 级）`, start?.level === l)));
     occs.replaceChildren(
-      ...(filing.occupations || []).map((o) => choice("checkbox", "occupations", o.code, `${o.code} ${o.name || ""}`, existing?.occupations?.includes(o.code))),
+      ...(filing.occupations || []).map((o) => choice("checkbox", "occupations", o.code, `${o.code} ${o.name || ""}`, start?.occupations?.includes(o.code))),
     );
   };
   select.addEventListener("change", showFiling);
   document.getElementById("plan-document").append(
-    uploadField({ label: "企业评聘工作方案", path: "plan_document", purpose: "plan_document", key: existing?.plan_document }),
+    uploadField({ label: "企业评聘工作方案", path: "plan_document", purpose: "plan_document", key: start?.plan_document }),
   );
-  if (existing) {
-    select.value = existing.filing_id;
+  const mode = document.getElementById("mode");
+  if (start) {
+    select.value = start.filing_id || "";
     await showFiling();
-    document.getElementById("planned-count").value = existing.planned_count ?? "";
-    review.value = existing.review_date ?? "";
-    document.getElementById("method").value = existing.method ?? "";
-    const mode = document.getElementById("mode");
-    mode.textContent = `正在修改评价计划 ${existing.id}（第 ${existing.version} 版），修改后重新提交。`;
-    mode.hidden = false;
+    document.getElementById("planned-count").value = start.planned_count ?? "";
+    review.value = start.review_date ?? "";
+    document.getElementById("method").value = start.method ?? "";
+  }
+  if (existing) mode.textContent = `正在修改评价计划 ${existing.id}（第 ${existing.version} 版），修改后重新提交。`;
+  if (draft) mode.textContent = `${mode.textContent || ""}已恢复上次未提交的草稿，可继续填写。`;
+  mode.hidden = !mode.textContent;
+  if (start) {
+    /* filled above */
   } else if (usable.length === 1) {
     select.value = usable[0].id;
     await showFiling();
   }
   form.hidden = false;
-  wireSubmit({ form, kind: "plans", build: () => collect(form), existing, done: document.getElementById("done") });
+  const title = () => {
+    const phase = form.querySelector("[name=phase]:checked")?.value;
+    const level = form.querySelector("[name=level]:checked")?.value;
+    return ["评价计划", phase ? `第 ${phase} 期` : "", level ? v.levels[level] : ""].filter(Boolean).join(" ");
+  };
+  const saver = autosave({ form, kind: "plan", draftId: draft?.id, recordId: existing?.id || null, title });
+  const reviewStep = async (body) => {
+    const names = await occupationNames(body.occupations || []);
+    return [
+      summaryList([
+        ["备案", select.selectedOptions[0]?.textContent || body.filing_id],
+        ["评聘年度与期次", `${body.campaign || ""} 年 第 ${body.phase ?? "？"} 期`],
+        ["评价级别", v.levels[body.level] || body.level],
+        ["评价职业（工种）", (body.occupations || []).map((c) => occupationLabel(names, c)).join("、")],
+        ["计划评价人数", body.planned_count != null ? `${body.planned_count} 人` : null],
+        ["评审日期", body.review_date],
+        ["评审方式", body.method],
+        ["企业评聘工作方案", body.plan_document ? "已上传" : "（未上传）"],
+      ]),
+    ];
+  };
+  wireSubmit({ form, kind: "plans", build: () => collect(form), existing, done: document.getElementById("done"), review: reviewStep, saver });
 }
 
 main();

@@ -4,24 +4,45 @@
 import { api, flatten, listAll, siteUrl, vocab } from "./api.js";
 import { requireRole } from "./auth.js";
 import { h, say } from "./forms.js";
+import { occupationLabel, occupationNames } from "./names.js";
 import { KINDS, factList, facts, historyTable, statusBadge, table, when } from "./record-view.js";
 
 const root = document.getElementById("records");
 const FORM_PAGES = { filings: "enterprise/filing/", plans: "enterprise/plan/", reports: "enterprise/report/" };
 
+/** What the enterprise can do next with a record, as a link (or plain text while it waits for a desk). */
+function nextStep(kind, r) {
+  const link = (path, text) => h("a", { href: siteUrl(path), text });
+  if (r.status === "returned") return link(`${FORM_PAGES[kind]}?id=${encodeURIComponent(r.id)}`, "补充修改后重新提交");
+  if (r.status === "approved" && kind === "filings") return link(FORM_PAGES.plans, "可以提交评价计划");
+  if (r.status === "approved" && kind === "plans") return link(FORM_PAGES.reports, "可以报备评价结果");
+  if (r.status === "approved") return link(`enterprise/records/?kind=${kind}&id=${encodeURIComponent(r.id)}`, "查看证书编号");
+  if (r.status === "rejected") return link(`enterprise/records/?kind=${kind}&id=${encodeURIComponent(r.id)}`, "查看审核意见");
+  return "等待审核，无需操作";
+}
+
+function level(r, v) {
+  if (r.level) return v.levels[r.level] || r.level;
+  return (r.levels || []).map((l) => v.levels[l] || l).join("、") || "—";
+}
+
 async function overview(v) {
-  const sections = [];
-  for (const [kind, name] of Object.entries(KINDS)) {
-    const items = await listAll(`/${kind}`);
-    const rows = items.map((r) => [
-      h("a", { href: `?kind=${kind}&id=${encodeURIComponent(r.id)}`, text: r.id }),
-      statusBadge(r.status, v),
-      String(r.version ?? "—"),
-      when(r.updated_at || r.created_at),
-    ]);
-    sections.push(h("h2", { text: name }), rows.length ? table(`${name}记录`, ["编号", "状态", "版本", "更新时间"], rows) : h("p", { text: `暂无${name}。` }));
+  const all = [];
+  for (const kind of Object.keys(KINDS)) {
+    for (const r of await listAll(`/${kind}`)) all.push({ kind, r });
   }
-  root.replaceChildren(...sections);
+  all.sort((a, b) => String(b.r.updated_at || b.r.created_at).localeCompare(String(a.r.updated_at || a.r.created_at)));
+  const rows = all.map(({ kind, r }) => [
+    h("a", { href: `?kind=${kind}&id=${encodeURIComponent(r.id)}`, text: KINDS[kind], "aria-label": `${KINDS[kind]} ${r.id}` }),
+    level(r, v),
+    r.campaign ? `${r.campaign} 年第 ${r.phase} 期` : "—",
+    r.candidate_count != null ? `${r.candidate_count} 人` : "—",
+    statusBadge(r.status, v),
+    when(r.updated_at || r.created_at),
+    nextStep(kind, r),
+  ]);
+  const head = ["类型", "级别", "年度与期次", "人数", "状态", "最后更改", "下一步"];
+  root.replaceChildren(rows.length ? table("全部申报记录（最近更改在前）", head, rows) : h("p", { text: "暂无申报记录。" }));
 }
 
 async function certificates(id) {
@@ -54,8 +75,9 @@ async function detail(v, kind, id) {
     );
   }
   if (kind === "reports" && record.candidates?.length) {
+    const names = await occupationNames(record.candidates.map((c) => c.occupation));
     parts.push(
-      table("人员名单", ["序号", "姓名", "职业", "级别", "评审成绩"], record.candidates.map((c, i) => [String(i + 1), c.name, c.occupation, v.levels[c.level] || c.level, String(c.evaluation?.score ?? "—")])),
+      table("人员名单", ["序号", "姓名", "职业", "级别", "评审成绩"], record.candidates.map((c, i) => [String(i + 1), c.name, occupationLabel(names, c.occupation), v.levels[c.level] || c.level, String(c.evaluation?.score ?? "—")])),
     );
   }
   parts.push(h("h3", { text: "审核记录与意见" }), historyTable(record));

@@ -5,9 +5,10 @@ import { api, flatten, listAll, vocab } from "./api.js";
 import { requireRole } from "./auth.js";
 import { collect, field, h, options, say } from "./forms.js";
 import { personSections, repeater } from "./person.js";
-import { recordToResubmit, wireSubmit } from "./submit.js";
-import { uploadField } from "./upload.js";
-import { cellDate, readSheet } from "./xlsx.js";
+import { recordToResubmit, summaryList, wireSubmit } from "./submit.js";
+import { uploadField, uploadFile } from "./upload.js";
+import { draftToResume, autosave } from "./drafts.js";
+import { occupationLabel, occupationNames } from "./names.js";
 
 const form = document.getElementById("report");
 const MATERIAL_TYPES = [
@@ -18,8 +19,11 @@ const MATERIAL_TYPES = [
 ];
 let plan = null;
 
+let planNames = new Map();
+const occupationOptions = () => options((plan?.occupations || []).map((c) => [c, occupationLabel(planNames, c)]), { blank: "请选择职业" });
+
 function candidateFields(v, prefix, value = {}) {
-  const occupation = h("select", { dataset: { path: `${prefix}.occupation` } }, ...options((plan?.occupations || []).map((c) => [c, c]), { blank: "请选择职业" }));
+  const occupation = h("select", { dataset: { path: `${prefix}.occupation` } }, ...occupationOptions());
   if (value.occupation) {
     if (![...occupation.options].some((o) => o.value === value.occupation)) occupation.append(h("option", { value: value.occupation, text: value.occupation }));
     occupation.value = value.occupation;
@@ -52,40 +56,66 @@ function materialFields(prefix, value = {}) {
   return [field("材料类型", type), uploadField({ label: "文件", path: `${prefix}.key`, purpose: "material", key: value.key })];
 }
 
-/** One cell as the schema's input, the way schemas/roster.py reads it: Chinese names → codes, dates → ISO. */
-function cellValue(column, text) {
-  if (column.kind === "date") return cellDate(text);
-  if (column.kind === "number") return Number.isNaN(Number(text)) ? text : Number(text);
-  if (column.kind === "id") return text.toUpperCase();
-  if (column.kind === "occupation") return /^\d-\d{2}-\d{2}-\d{2}/.test(text) ? text.split(/\s+/)[0] : text;
-  if (column.kind === "choice") return Object.entries(column.choices).find(([code, name]) => name === text || code === text)?.[0] ?? text;
-  return text;
+/** "第一期 特级技师 · 评审日期 2024-06-15" for a plan. */
+const planLabel = (v, p) => `${p.campaign || ""} 年第 ${p.phase} 期 ${v.levels[p.level] || p.level} · 评审日期 ${p.review_date} · ${p.id}`;
+
+/** The report in plain Chinese, for the 核对信息 step. */
+async function reviewOf(v, body) {
+  const people = body.candidates || [];
+  const names = await occupationNames(people.map((c) => c.occupation));
+  const types = Object.fromEntries(MATERIAL_TYPES);
+  const table = h(
+    "div",
+    { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "人员名单" },
+    h(
+      "table",
+      {},
+      h("thead", {}, h("tr", {}, ...["序号", "姓名", "身份证号码", "职业", "参评级别", "评审成绩"].map((t) => h("th", { scope: "col", text: t })))),
+      h(
+        "tbody",
+        {},
+        ...people.map((c, i) =>
+          h(
+            "tr",
+            {},
+            ...[String(i + 1), c.name, c.id_number, occupationLabel(names, c.occupation), v.levels[c.level] || c.level, c.evaluation?.score ?? ""].map((t) =>
+              h("td", { text: t ?? "" }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  const notice = body.public_notice || {};
+  return [
+    summaryList([
+      ["评价计划", plan ? planLabel(v, plan) : body.plan_id],
+      ["公示期", `${notice.start || "（未填写）"} 至 ${notice.end || "（未填写）"}，未处理完的异议 ${notice.objections ?? 0} 件`],
+      ["报备人数", `${people.length} 人`],
+      ["上报材料", (body.materials || []).map((m) => `${types[m.type] || m.type}${m.key ? "（已上传）" : "（未上传）"}`).join("、") || "（未上传）"],
+    ]),
+    h("h3", { text: "人员名单" }),
+    table,
+  ];
 }
 
-/** Rows of the roster template (schemas/roster.py's columns, from vocab.json) → candidates. */
-function candidatesFrom(rows, v) {
-  const [header = [], ...body] = rows;
-  const columns = v.roster_columns.map((c) => ({ ...c, at: header.indexOf(c.header) }));
-  const missing = columns.filter((c) => c.at < 0 && !c.group);
-  if (missing.length) throw new Error(`不是本页提供的模板，缺少列：${missing.map((c) => c.header).join("、")}`);
-  return body
-    .filter((row) => row.some(Boolean))
-    .map((row) => {
-      const candidate = { evaluation: { passed: true }, credentials: [], work_periods: [], honours: [] };
-      const groups = {};
-      for (const column of columns) {
-        const text = column.at >= 0 ? row[column.at] || "" : "";
-        if (!text) continue;
-        const value = cellValue(column, text);
-        if (!column.group) candidate[column.field] = value;
-        else if (column.group === "evaluation") candidate.evaluation[column.field] = value;
-        else (groups[column.group] ??= {})[column.field] = value;
-      }
-      for (const group of v.roster_groups) {
-        if (groups[group.id]) candidate[group.list].push({ ...group.fixed, ...groups[group.id] });
-      }
-      return candidate;
-    });
+/** Import the XLSX roster through the server: every row's problems at once, checked against the chosen plan. */
+async function importRoster(file, roster, status) {
+  status.replaceChildren(`正在读取 ${file.name}……`);
+  status.className = "";
+  try {
+    const key = await uploadFile(file, "roster");
+    const answer = await api("POST", "/rosters/parse", { body: { key, plan_id: plan?.id || null } });
+    answer.candidates.forEach((c) => roster.add(c));
+    say(status, `已从 ${file.name} 导入 ${answer.count} 人，请核对。`, "ok");
+  } catch (error) {
+    status.className = "notice notice--error";
+    status.setAttribute("role", "alert");
+    status.replaceChildren(
+      h("p", { text: `未导入：${error.message}` }),
+      error.fields?.length ? h("ul", { class: "import-problems" }, ...error.fields.map((f) => h("li", { text: f.message }))) : "",
+    );
+  }
 }
 
 async function main() {
@@ -93,71 +123,69 @@ async function main() {
   if (!me) return;
   const v = await vocab();
   const existing = await recordToResubmit("reports").catch(() => null);
-  const plans = (await listAll("/plans")).filter((p) => p.status === "approved" || p.id === existing?.plan_id);
+  const draft = await draftToResume("report");
+  const start = draft?.body || existing; // a draft holds what was typed last, a returned record what was sent
+  const plans = (await listAll("/plans")).filter((p) => p.status === "approved" || p.id === start?.plan_id);
   if (!plans.length) {
     say(document.getElementById("gate"), "还没有已通过的评价计划：请先提交评价计划，待审核通过后再报备结果。", "error");
     return;
   }
   const select = document.getElementById("plan-id");
-  select.append(...options(plans.map((p) => [p.id, `${p.id} · ${v.levels[p.level] || p.level} · 评审日期 ${p.review_date}`]), { blank: "请选择评价计划" }));
+  select.append(...options(plans.map((p) => [p.id, planLabel(v, p)]), { blank: "请选择评价计划" }));
   const roster = repeater({ title: "人员", addLabel: "添加人员", prefix: "candidates", make: (prefix, value) => candidateFields(v, prefix, value) });
   const materials = repeater({ title: "材料", addLabel: "添加材料", prefix: "materials", make: materialFields });
   document.getElementById("roster").append(roster);
   document.getElementById("materials").append(materials);
   const choosePlan = async () => {
     plan = select.value ? flatten(await api("GET", `/plans/${encodeURIComponent(select.value)}`)) : null;
+    planNames = await occupationNames(plan?.occupations || []);
     // Rows added before the plan was chosen take its occupations and level now.
     for (const occ of roster.querySelectorAll('select[data-path$=".occupation"]')) {
       const keep = occ.value;
-      occ.replaceChildren(...options((plan?.occupations || []).map((c) => [c, c]), { blank: "请选择职业" }));
+      occ.replaceChildren(...occupationOptions());
       occ.value = keep;
     }
     for (const lvl of roster.querySelectorAll('input[data-path$=".level"]')) lvl.value = plan?.level || lvl.value;
   };
   select.addEventListener("change", choosePlan);
 
-  const start = document.getElementById("notice-start");
+  const noticeStart = document.getElementById("notice-start");
   const end = document.getElementById("notice-end");
   const workdays = document.getElementById("workdays");
   const countDays = async () => {
-    if (!start.value || !end.value || end.value < start.value) return (workdays.textContent = "");
+    if (!noticeStart.value || !end.value || end.value < noticeStart.value) return (workdays.textContent = "");
     try {
-      const answer = await api("GET", `/reference/workdays?start=${start.value}&end=${end.value}`);
+      const answer = await api("GET", `/reference/workdays?start=${noticeStart.value}&end=${end.value}`);
       const enough = answer.workdays >= v.notice_min_workdays;
       workdays.textContent = `公示期共 ${answer.workdays} 个工作日${enough ? "" : `，不足 ${v.notice_min_workdays} 个工作日`}`;
     } catch (error) {
       workdays.textContent = error.message;
     }
   };
-  start.addEventListener("change", countDays);
+  noticeStart.addEventListener("change", countDays);
   end.addEventListener("change", countDays);
 
   document.getElementById("roster-file").addEventListener("change", async (event) => {
     const file = event.target.files?.[0];
-    const status = document.getElementById("import-status");
-    if (!file) return;
-    try {
-      const people = candidatesFrom(await readSheet(file), v);
-      people.forEach((p) => roster.add(p));
-      status.textContent = `已从 ${file.name} 导入 ${people.length} 人，请核对。`;
-    } catch (error) {
-      status.textContent = `导入失败：${error.message}`;
-    }
+    if (file) await importRoster(file, roster, document.getElementById("import-status"));
+    event.target.value = "";
   });
 
-  if (existing) {
-    select.value = existing.plan_id;
+  if (start) {
+    select.value = start.plan_id || "";
     await choosePlan();
-    start.value = existing.public_notice?.start || "";
-    end.value = existing.public_notice?.end || "";
-    document.getElementById("notice-objections").value = existing.public_notice?.objections ?? 0;
-    (existing.candidates || []).forEach((c) => roster.add(c));
-    (existing.materials || []).forEach((m) => materials.add(m));
+    noticeStart.value = start.public_notice?.start || "";
+    end.value = start.public_notice?.end || "";
+    document.getElementById("notice-objections").value = start.public_notice?.objections ?? 0;
+    (start.candidates || []).forEach((c) => roster.add(c));
+    (start.materials || []).forEach((m) => materials.add(m));
     countDays();
-    const mode = document.getElementById("mode");
-    mode.textContent = `正在修改评价结果报备 ${existing.id}（第 ${existing.version} 版），修改后重新提交。`;
-    mode.hidden = false;
-  } else {
+  }
+  const mode = document.getElementById("mode");
+  if (existing) mode.textContent = `正在修改评价结果报备 ${existing.id}（第 ${existing.version} 版），修改后重新提交。`;
+  if (draft) mode.textContent = `${mode.textContent || ""}已恢复上次未提交的草稿，可继续填写。`;
+  mode.hidden = !mode.textContent;
+  if (!start) {
     if (plans.length === 1) {
       select.value = plans[0].id;
       await choosePlan();
@@ -165,7 +193,10 @@ async function main() {
     materials.add({ type: "public_notice" });
   }
   form.hidden = false;
-  wireSubmit({ form, kind: "reports", build: () => collect(form), existing, done: document.getElementById("done") });
+  const title = () => `${plan ? planLabel(v, plan) : "未选评价计划"} · ${roster.rows.children.length} 人`;
+  const saver = autosave({ form, kind: "report", draftId: draft?.id, recordId: existing?.id || null, title });
+  const review = (body) => reviewOf(v, body);
+  wireSubmit({ form, kind: "reports", build: () => collect(form), existing, done: document.getElementById("done"), review, saver });
 }
 
 main();

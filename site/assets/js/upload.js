@@ -32,15 +32,49 @@ function postWithProgress(url, fields, file, onProgress) {
 /** "PDF、JPEG、PNG、XLSX，不超过 20 MB", from the limits schemas/forms.py enforces. */
 const limitsText = (v) => `${Object.values(v.upload_types).join("、")}，不超过 ${v.max_upload_bytes / MB} MB`;
 
+// What a file's name promises, and the first bytes each of those types starts with (XLSX is a ZIP package).
+const BY_EXTENSION = {
+  pdf: "application/pdf",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+const SIGNATURES = {
+  "application/pdf": [[0x25, 0x50, 0x44, 0x46, 0x2d]], // %PDF-
+  "image/jpeg": [[0xff, 0xd8, 0xff]],
+  "image/png": [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [[0x50, 0x4b, 0x03, 0x04]],
+};
+
+/** The type a file really is, read from its first bytes in the browser; null when none of the accepted ones. */
+export async function sniffType(file) {
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  const found = Object.entries(SIGNATURES).find(([, signatures]) => signatures.some((sig) => sig.every((b, i) => head[i] === b)));
+  return found ? found[0] : null;
+}
+
+/** The file's type when its name and its content agree and it is accepted; otherwise an ApiError (nothing sent). */
+export async function checkedType(file, v) {
+  const extension = (file.name.split(".").pop() || "").toLowerCase();
+  const promised = file.name.includes(".") ? BY_EXTENSION[extension] : undefined;
+  const refuse = (why) => new ApiError(422, "upload_type", `${why}。可上传：${limitsText(v)}`);
+  if (!promised) throw refuse(`不能上传“${file.name}”：文件类型不在可上传的范围内`);
+  const actual = await sniffType(file);
+  if (actual !== promised) {
+    const what = actual ? `${v.upload_types[actual]} 文件` : "可上传的类型";
+    throw refuse(`“${file.name}”的名称表明是 ${v.upload_types[promised]} 文件，但内容${actual ? `是 ${what}` : `不是任何${what}`}，请选择正确的文件`);
+  }
+  if (file.size > v.max_upload_bytes) throw new ApiError(422, "upload_too_large", `“${file.name}”太大。可上传：${limitsText(v)}`);
+  return actual;
+}
+
 /** Upload one file; `onProgress(fraction)`; resolves to the key. */
 export async function uploadFile(file, purpose, onProgress = () => {}) {
   const v = await vocab();
-  if (!(file.type in v.upload_types) || file.size > v.max_upload_bytes) {
-    const type = file.type in v.upload_types ? "upload_too_large" : "upload_type";
-    throw new ApiError(422, type, `只能上传 ${limitsText(v)} 的文件`);
-  }
+  const contentType = await checkedType(file, v);
   const ticket = await api("POST", "/uploads", {
-    body: { purpose, filename: file.name, content_type: file.type, size: file.size, sha256: await sha256Hex(file) },
+    body: { purpose, filename: file.name, content_type: contentType, size: file.size, sha256: await sha256Hex(file) },
   });
   await postWithProgress(ticket.url, ticket.fields || {}, file, onProgress);
   onProgress(1);
@@ -76,6 +110,7 @@ export function uploadField({ label, path, purpose, hint, key = "" }) {
     keyInput.value = "";
     if (!file) return;
     progress.value = 0;
+    status.classList.remove("upload-status--error");
     status.textContent = `正在上传 ${file.name}……`;
     wrap.pending = uploadFile(file, purpose, (f) => {
       progress.value = Math.round(f * 100);
@@ -85,7 +120,9 @@ export function uploadField({ label, path, purpose, hint, key = "" }) {
         status.textContent = `${file.name} 已上传`;
       })
       .catch((error) => {
-        status.textContent = `上传失败：${error.message}`;
+        progress.value = 0;
+        status.textContent = `未上传：${error.message}`;
+        status.classList.add("upload-status--error");
       });
   });
   return wrap;
