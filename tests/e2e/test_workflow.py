@@ -62,7 +62,16 @@ def pdf_file(tmp_path: Path, name: str) -> Path:
     return path
 
 
+def confirm_review(page: Any) -> None:
+    """The 核对信息 step: the whole submission in plain Chinese, then 确认无误，提交."""
+    page.locator("#done .record-id, .error-summary:not([hidden]), .review-step:not([hidden])").first.wait_for()
+    if page.locator(".review-step").is_visible():
+        assert_page_ok(page)
+        page.get_by_role("button", name="确认无误，提交").click()
+
+
 def submitted_id(page: Any) -> str:
+    confirm_review(page)
     page.locator("#done .record-id, .error-summary:not([hidden])").first.wait_for()
     assert page.locator(".error-summary").is_hidden(), page.locator(".error-summary").inner_text()
     assert_page_ok(page)
@@ -194,6 +203,7 @@ def test_reviewer_returns_the_report_and_the_enterprise_resubmits_after_reading_
     ).set_input_files(pdf_file(tmp_path, "评审记录.pdf"))
     enterprise.get_by_text("评审记录.pdf 已上传").wait_for()
     enterprise.get_by_role("button", name="提交评价结果").click()
+    confirm_review(enterprise)
     enterprise.get_by_text("评价结果报备已重新提交").wait_for()
     # And when the reviewer approves the new version, certificate numbers are issued (16th character T)
     decide(reviewer, "reports", FLOW["report"], "通过")

@@ -57,6 +57,7 @@ export function autosave({ form, kind, draftId = null, recordId = null, title = 
   let timer = null;
   let running = null;
   let finished = false;
+  let leaving = false; // off to sign in again: this tab keeps the copy, no need to ask
   const writeLocal = (synced) => {
     if (form.hidden) return; // the 核对信息 step hides the form: nothing to read, nothing changed
     try {
@@ -69,7 +70,7 @@ export function autosave({ form, kind, draftId = null, recordId = null, title = 
     writeLocal(false);
     status.replaceChildren(
       "登录已失效，填写的内容已暂存在本机。",
-      h("a", { href: signInUrl(), text: "重新登录后回到本页继续" }),
+      h("a", { href: signInUrl(), text: "重新登录后回到本页继续", onclick: () => (leaving = true) }),
     );
   };
   const save = async () => {
@@ -118,7 +119,7 @@ export function autosave({ form, kind, draftId = null, recordId = null, title = 
   }).observe(form, { childList: true, subtree: true });
   window.addEventListener(SIGNIN_REQUIRED, () => writeLocal(false));
   window.addEventListener("beforeunload", (event) => {
-    if (finished || (!dirty && !running)) return;
+    if (finished || leaving || (!dirty && !running)) return;
     save();
     event.preventDefault();
     event.returnValue = ""; // the browser asks "leave this page?"
