@@ -5,8 +5,8 @@ the browser. The approved filing and plan are made through the API (the pages fo
 from __future__ import annotations
 
 import hashlib
-import re
 import io
+import re
 from pathlib import Path
 from typing import Any
 
