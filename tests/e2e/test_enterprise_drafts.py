@@ -272,3 +272,29 @@ def test_the_self_check_on_a_phone_never_says_null(phone: Any) -> None:
     assert "undefined" not in text
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_page_ok(page)
+
+
+def test_a_link_opened_in_a_new_tab_stays_signed_in_and_signing_out_ends_both(browser: Any, server: str) -> None:
+    page = new_page(browser, server, Traffic(server))
+    page.goto("/enterprise/")
+    sign_in(page)
+    page.get_by_text("已登录：企业用户").wait_for()
+    # When a link is opened in a new tab (its own, empty sessionStorage)
+    other = page.context.new_page()
+    other.goto("/enterprise/records/")
+    # Then it is signed in too
+    other.locator("#records table, #records p").first.wait_for()
+    assert other.locator("#gate").is_hidden()
+    # And signing out (explicitly, in the first tab) signs the other out as well
+    page.get_by_role("button", name="退出登录").click()
+    other.get_by_role("link", name="去登录").wait_for()
+    page.context.close()
+
+
+def test_the_home_page_menu_on_a_phone_lists_the_site(phone: Any) -> None:
+    page = phone
+    page.goto("/")
+    page.locator("label.md-header__button[for=__drawer]").first.click()
+    menu = page.locator("nav.md-nav--primary")
+    menu.get_by_role("link", name="参评条件自查").first.wait_for()
+    assert menu.get_by_role("link", name="无障碍声明").count() >= 1

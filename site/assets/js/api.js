@@ -2,6 +2,7 @@
 
 import { clearSession, session } from "./session.js";
 import { freshToken, schedule, signInRequired } from "./tokens.js";
+import "./session-share.js"; // a link opened in a new tab gets the session of the signed-in tabs
 
 export { clearSession, jwtClaims, saveSession, session } from "./session.js";
 export const API_BASE = "/api";

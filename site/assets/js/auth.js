@@ -6,6 +6,7 @@
 import { siteUrl } from "./api.js";
 import { loadConfig } from "./config.js";
 import { h } from "./forms.js";
+import { announceSignOut } from "./session-share.js";
 import { clearSession, refreshToken, saveRefreshToken, saveSession, session, sessionFrom } from "./session.js";
 import { authBase, schedule, tokenRequest } from "./tokens.js";
 
@@ -78,6 +79,7 @@ export async function completeSignIn() {
 export async function signOut() {
   const { auth } = await loadConfig();
   const token = refreshToken();
+  announceSignOut(); // every tab of the site, not only this one
   clearSession();
   if (auth.mode !== "cognito") {
     location.reload();
