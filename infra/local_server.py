@@ -243,6 +243,9 @@ def main() -> int:
     from functions.dal.aws import reset_clients
 
     reset_clients()  # from now on S3 (and its presigned URLs) goes through this server, as the browser sees it
+    from infra import local_jobs
+
+    local_jobs.start()  # the export queue, run in-process as the export function would
     server = LocalServer(
         ("127.0.0.1" if os.environ.get("BIND_LOCAL") else "0.0.0.0", port), partial(Handler, directory=str(SITE_DIR))
     )

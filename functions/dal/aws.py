@@ -17,6 +17,7 @@ class Settings:
     materials_bucket: str
     exports_bucket: str
     notify_queue_url: str
+    export_queue_url: str
     mail_from: str
     stage: str
 
@@ -29,6 +30,7 @@ def settings() -> Settings:
         materials_bucket=env.get("MATERIALS_BUCKET", "gdskills-materials"),
         exports_bucket=env.get("EXPORTS_BUCKET", "gdskills-exports"),
         notify_queue_url=env.get("NOTIFY_QUEUE_URL", ""),
+        export_queue_url=env.get("EXPORT_QUEUE_URL", ""),
         mail_from=env.get("MAIL_FROM", "noreply@gdskills.example"),
         stage=env.get("GDSKILLS_STAGE", "local"),
     )

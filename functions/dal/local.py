@@ -57,4 +57,15 @@ def create_local_resources() -> None:
         Attributes={"RedrivePolicy": f'{{"deadLetterTargetArn":"{dlq_arn}","maxReceiveCount":"5"}}'},
     )["QueueUrl"]
     os.environ["NOTIFY_QUEUE_URL"] = queue
+    export_dlq = sqs.create_queue(QueueName="gdskills-export-dlq")["QueueUrl"]
+    export_dlq_arn = sqs.get_queue_attributes(QueueUrl=export_dlq, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+    os.environ["EXPORT_QUEUE_URL"] = sqs.create_queue(
+        QueueName="gdskills-export",
+        Attributes={
+            "RedrivePolicy": f'{{"deadLetterTargetArn":"{export_dlq_arn}","maxReceiveCount":"3"}}',
+            "VisibilityTimeout": "5400",
+        },
+    )["QueueUrl"]
     client("ses").verify_email_identity(EmailAddress=config.mail_from)

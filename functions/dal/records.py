@@ -177,6 +177,22 @@ class RecordStore:
         except ClientError as exc:
             raise ServiceUnavailable() from exc
 
+    def set_fields(self, pk: str, sk: str, fields: dict[str, Any]) -> None:
+        """SET some attributes of an existing item (a job's status and progress)."""
+        names = {f"#f{i}": key for i, key in enumerate(fields)}
+        values = {f":f{i}": value(val) for i, val in enumerate(fields.values())}
+        try:
+            self.ddb.update_item(
+                TableName=self.table,
+                Key=to_item({"pk": pk, "sk": sk}),
+                UpdateExpression="SET " + ", ".join(f"#f{i} = :f{i}" for i in range(len(fields))),
+                ConditionExpression="attribute_exists(pk)",
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=values,
+            )
+        except ClientError as exc:
+            raise ServiceUnavailable() from exc
+
     # ---- reads ----------------------------------------------------------------------------------------
 
     def head(self, record_id: str) -> dict[str, Any] | None:
@@ -191,20 +207,26 @@ class RecordStore:
         return from_item(item) if item else None
 
     def heads(self, record_ids: list[str]) -> list[dict[str, Any]]:
-        found: dict[str, dict[str, Any]] = {}
-        for start in range(0, len(record_ids), 100):
-            keys = [to_item({"pk": rec_pk(i), "sk": HEAD}) for i in record_ids[start : start + 100]]
-            request: dict[str, Any] = {self.table: {"Keys": keys}}
+        found = {head["id"]: head for head in self._batch_get([{"pk": rec_pk(i), "sk": HEAD} for i in record_ids])}
+        return [found[i] for i in record_ids if i in found]
+
+    def bodies(self, versions: list[tuple[str, int]]) -> dict[str, dict[str, Any]]:
+        """Several records' bodies at the given versions in BatchGetItem calls (exports): record id -> body."""
+        keys = [{"pk": rec_pk(record_id), "sk": version_sk(version)} for record_id, version in versions]
+        return {item["pk"].removeprefix("REC#"): unpack(item["body"]) for item in self._batch_get(keys)}
+
+    def _batch_get(self, keys: list[dict[str, str]]) -> Iterator[dict[str, Any]]:
+        """Items by key, 100 per BatchGetItem, following UnprocessedKeys (answers are at most 16 MB)."""
+        for start in range(0, len(keys), 100):
+            request: dict[str, Any] = {self.table: {"Keys": [to_item(k) for k in keys[start : start + 100]]}}
             while request:
                 try:
                     answer = self.ddb.batch_get_item(RequestItems=request)
                 except ClientError as exc:
                     raise ServiceUnavailable() from exc
                 for item in answer["Responses"].get(self.table, []):
-                    head = from_item(item)
-                    found[head["id"]] = head
+                    yield from_item(item)
                 request = answer.get("UnprocessedKeys") or {}
-        return [found[i] for i in record_ids if i in found]
 
     def body(self, record_id: str, version: int) -> dict[str, Any]:
         item = self.get(rec_pk(record_id), version_sk(version))

@@ -17,6 +17,7 @@ ENVIRONMENT = {
     "MATERIALS_BUCKET": {"Ref": "MaterialsBucket"},
     "EXPORTS_BUCKET": {"Ref": "ExportsBucket"},
     "NOTIFY_QUEUE_URL": {"Ref": "NotifyQueue"},
+    "EXPORT_QUEUE_URL": {"Ref": "ExportQueue"},
     "MAIL_FROM": {"Ref": "MailFrom"},
     "USER_POOL_ID": {"Ref": "UserPool"},
     "GDSKILLS_STAGE": {"Ref": "Stage"},
@@ -62,7 +63,7 @@ def test_functions_run_the_contracts_handlers_on_arm64_python(
     assert props["Code"] == {"S3Bucket": "gdskills-code-packages", "S3Key": "gdskills.zip"}
 
 
-@pytest.mark.parametrize("function", ["ApiFunction", "NotifyFunction"])
+@pytest.mark.parametrize("function", ["ApiFunction", "NotifyFunction", "ExportFunction"])
 def test_functions_get_every_environment_variable_the_code_reads(transformed: dict[str, Any], function: str) -> None:
     variables = transformed["Resources"][function]["Properties"]["Environment"]["Variables"]
     assert variables == ENVIRONMENT
@@ -125,20 +126,25 @@ def test_the_idempotency_table_is_what_powertools_expects(template: dict[str, An
     assert props["TimeToLiveSpecification"] == {"AttributeName": "expiration", "Enabled": True}
 
 
-def test_notifications_are_consumed_in_batches_with_partial_failures_and_a_dlq(transformed: dict[str, Any]) -> None:
-    # Given the notify function's event source and its queue
-    (mapping,) = resources_of(transformed, "AWS::Lambda::EventSourceMapping").values()
-    queue = transformed["Resources"]["NotifyQueue"]["Properties"]
-    # Then the function reads the notifications queue reporting per-message failures
-    assert mapping["Properties"]["FunctionName"] == {"Ref": "NotifyFunction"}
-    assert mapping["Properties"]["EventSourceArn"] == {"Fn::GetAtt": ["NotifyQueue", "Arn"]}
+@pytest.mark.parametrize(("function", "queue_name"), [("NotifyFunction", "Notify"), ("ExportFunction", "Export")])
+def test_queues_are_consumed_with_partial_failures_and_a_dlq(
+    transformed: dict[str, Any], function: str, queue_name: str
+) -> None:
+    # Given the function's event source and its queue
+    (mapping,) = [
+        m
+        for m in resources_of(transformed, "AWS::Lambda::EventSourceMapping").values()
+        if m["Properties"]["FunctionName"] == {"Ref": function}
+    ]
+    queue = transformed["Resources"][f"{queue_name}Queue"]["Properties"]
+    # Then the function reads its queue reporting per-message failures
+    assert mapping["Properties"]["EventSourceArn"] == {"Fn::GetAtt": [f"{queue_name}Queue", "Arn"]}
     assert mapping["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
     # And a message that keeps failing ends in the DLQ, which an alarm watches
-    assert queue["RedrivePolicy"]["deadLetterTargetArn"] == {"Fn::GetAtt": ["NotifyDeadLetterQueue", "Arn"]}
-    alarm = transformed["Resources"]["NotifyDeadLetterAlarm"]["Properties"]
-    assert alarm["Dimensions"] == [
-        {"Name": "QueueName", "Value": {"Fn::GetAtt": ["NotifyDeadLetterQueue", "QueueName"]}}
-    ]
+    dlq = f"{queue_name}DeadLetterQueue"
+    assert queue["RedrivePolicy"]["deadLetterTargetArn"] == {"Fn::GetAtt": [dlq, "Arn"]}
+    alarm = transformed["Resources"][f"{queue_name}DeadLetterAlarm"]["Properties"]
+    assert alarm["Dimensions"] == [{"Name": "QueueName", "Value": {"Fn::GetAtt": [dlq, "QueueName"]}}]
 
 
 def test_the_api_is_throttled_watched_for_5xx_and_rate_limited_at_the_edge(transformed: dict[str, Any]) -> None:

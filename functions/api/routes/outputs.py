@@ -57,9 +57,20 @@ def export(
     principal = caller(router, *STAFF)
     filters = {"city": city, "level": level, "campaign": campaign, "phase": phase}
     answer = run_export(stores(), principal, name, format, filters)
+    if "job" in answer:  # too big for one request: the export function writes it; follow the job
+        job = answer["job"]
+        return json_response(job, status=202, headers={"Location": f"/api/exports/jobs/{job['id']}"})
     if "application/json" in router.current_event.headers.get("accept", ""):
         return json_response(answer)
     return Response(status_code=303, headers={"Location": answer["url"]}, content_type="text/plain", body="")
+
+
+@router.get("/api/exports/jobs/<job_id>", tags=["staff"], summary="导出任务进度（完成后给出下载链接）")
+@allowed(*STAFF)
+def export_job(job_id: Annotated[str, Path(max_length=64, description="导出任务编号")]) -> Response[Any]:
+    from functions.services.export_jobs import job_status
+
+    return json_response(job_status(stores(), caller(router, *STAFF), job_id))
 
 
 @router.post("/api/debarments", tags=["admin"], summary="登记弄虚作假处理（5 年内不得申报）")

@@ -74,9 +74,16 @@ export async function api(method, path, { body, headers = {}, idempotencyKey } =
   return type.includes("json") ? response.json() : response.text();
 }
 
-/** An export: ask for its presigned link (JSON), fetch the file from there, save it under its name. */
-export async function download(path, fallbackName) {
-  const answer = await api("GET", path);
+/** An export: ask for its presigned link (JSON), fetch the file from there, save it under its name.
+ * A big export answers 202 with a job: follow it (`onProgress(job)` each time) until its link is ready. */
+export async function download(path, fallbackName, onProgress = () => {}) {
+  let answer = await api("GET", path);
+  for (let polls = 0; answer && !answer.url && answer.status && polls < 1200; polls += 1) {
+    if (answer.status === "failed") throw new ApiError(500, "export_failed", "导出失败，请稍后重新导出");
+    onProgress(answer);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    answer = await api("GET", `/exports/jobs/${encodeURIComponent(answer.id)}`);
+  }
   let response;
   try {
     response = await fetch(answer.url);

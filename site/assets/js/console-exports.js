@@ -25,7 +25,10 @@ async function main() {
     const query = new URLSearchParams(filters);
     status.textContent = "正在生成文件……";
     try {
-      const file = await download(`/exports/${name}?${query}`, `${name}.${filters.format}`);
+      const file = await download(`/exports/${name}?${query}`, `${name}.${filters.format}`, (job) => {
+        const total = job.estimate ? ` / 约 ${job.estimate} 行` : "";
+        status.textContent = `数据较多，正在后台生成：已写入 ${job.rows || 0} 行${total}……`;
+      });
       status.textContent = `已下载 ${file.name}（${Math.ceil(file.size / 1024)} KB${file.rows !== undefined ? `，${file.rows} 行` : ""}）`;
     } catch (error) {
       status.textContent = "";
