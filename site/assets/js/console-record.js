@@ -1,63 +1,43 @@
-// One record for a reviewer: its details, for a report each candidate's eligibility on the plan's review date
-// (POST /api/eligibility/check), the history, and the decision (POST /api/{kind}/{id}/decision).
+// One record for a reviewer: its details, its files (opened in the browser), for a report each candidate's
+// evidence and verdict as of the plan's review date, the history, and the decision (POST /api/{kind}/{id}/decision)
+// when the record awaits the reviewer's desk; otherwise the page says it is read-only.
 
-import { api, flatten, vocab } from "./api.js";
+import { api, flatten, siteUrl, vocab } from "./api.js";
 import { STAFF, requireRole } from "./auth.js";
+import { candidatesSection } from "./candidates-view.js";
+import { filesSection } from "./files-view.js";
 import { clearErrors, collect, h, say, showErrors } from "./forms.js";
-import { DECISIONS, KINDS, factList, facts, historyTable, statusBadge, table } from "./record-view.js";
+import { DECISIONS, KINDS, factList, facts, historyTable, loadOccupationNames, statusBadge, table } from "./record-view.js";
 
 const root = document.getElementById("record");
 const form = document.getElementById("decision");
-const DECIDABLE = ["submitted", "city_review", "province_review"];
+const STAGES = { city: "地市", province: "省级" };
 
-async function eligibilityRows(report, v) {
-  let asOf = null;
-  try {
-    asOf = flatten(await api("GET", `/plans/${encodeURIComponent(report.plan_id)}`)).review_date;
-  } catch {
-    /* the plan could not be read: judge as of today */
-  }
-  const rows = [];
-  for (const [i, c] of (report.candidates || []).entries()) {
-    let verdict;
-    try {
-      verdict = await api("POST", "/eligibility/check", {
-        body: { level: c.level, ...(asOf ? { as_of: asOf } : {}), credentials: c.credentials || [], work_periods: c.work_periods || [], honours: c.honours || [] },
-      });
-    } catch (error) {
-      verdict = { eligible: false, basis: [], paths: [{ met: false, detail: error.message }] };
-    }
-    const reasons = verdict.eligible
-      ? `符合（依据 ${verdict.basis.join("、")}）${verdict.needs_review ? "，需人工核实荣誉" : ""}`
-      : `不符合：${[...(verdict.prerequisites || []), ...verdict.paths].filter((p) => !p.met).map((p) => `${p.id ? p.id + " " : ""}${p.detail}`).join("；")}`;
-    rows.push([
-      String(i + 1),
-      c.name,
-      c.id_number ? `${c.id_number.slice(0, 6)}********${c.id_number.slice(-4)}` : "—",
-      c.occupation,
-      v.levels[c.level] || c.level,
-      String(c.evaluation?.score ?? "—"),
-      h("span", { class: verdict.eligible ? "status status--approved" : "status status--rejected", text: verdict.eligible ? "✓ 符合" : "✗ 不符合" }),
-      reasons,
-    ]);
-  }
-  return { asOf, rows };
+function readOnlyNotice(record) {
+  if (record.can_decide) return null;
+  const text = record.routed_to_me
+    ? record.awaiting
+      ? `只读：该记录目前在${STAGES[record.stage] || ""}审核环节，不在您的待审列表中。`
+      : "只读：该记录已有审核结果。"
+    : "只读：该记录不由您审核（省级可查看全省记录），审核决定由其所在审核部门作出。";
+  return h("p", { class: "notice read-only", role: "status", text });
 }
+
+const related = (kind, id, label) => h("p", {}, `${label}：`, h("a", { href: siteUrl(`console/record/?kind=${kind}&id=${encodeURIComponent(id)}`), text: id }));
 
 async function show(v, kind, id) {
   const record = flatten(await api("GET", `/${kind}/${encodeURIComponent(id)}`));
+  if (kind === "plans") await loadOccupationNames(record.occupations || []);
   const parts = [
-    h("p", {}, h("a", { href: "../", text: "← 返回待审队列" })),
+    h("p", {}, h("a", { href: "../", text: "← 返回审核工作台" })),
     h("h2", {}, `${KINDS[kind]} ${record.id} `, statusBadge(record.status, v)),
+    readOnlyNotice(record),
     factList(facts(kind, record, v)),
   ];
-  if (kind === "reports") {
-    const { asOf, rows } = await eligibilityRows(record, v);
-    parts.push(
-      h("h3", { text: `人员名单与参评条件（按评审日期 ${asOf || "今天"} 判断）` }),
-      table("人员参评条件", ["序号", "姓名", "身份证号码", "职业", "级别", "成绩", "参评条件", "说明"], rows),
-    );
-  }
+  if (record.plan_id) parts.push(related("plans", record.plan_id, "所依据的评价计划"));
+  if (record.filing_id) parts.push(related("filings", record.filing_id, "所依据的备案"));
+  if (kind !== "filings") parts.push(h("h3", { text: "材料" }), await filesSection(kind, record.id));
+  if (kind === "reports") parts.push(...(await candidatesSection(record.id)));
   parts.push(h("h3", { text: "审核记录与意见" }), historyTable(record));
   if (kind === "reports" && record.status === "approved") {
     try {
@@ -65,18 +45,22 @@ async function show(v, kind, id) {
       const items = Array.isArray(certs) ? certs : certs?.items || [];
       parts.push(
         h("h3", { text: "证书编号" }),
-        table("证书编号", ["姓名", "职业", "级别", "证书编号"], items.map((c) => [c.name, c.occupation, c.level, h("code", { text: c.certificate_number })])),
+        table("证书编号", ["姓名", "职业", "级别", "证书编号"], items.map((c) => [c.name, c.occupation_name || c.occupation, v.levels[c.level] || c.level, h("code", { text: c.certificate_number })])),
       );
     } catch (error) {
       parts.push(h("p", { text: `证书编号暂不可查：${error.message}` }));
     }
   }
-  root.replaceChildren(...parts);
-  if (DECIDABLE.includes(record.status)) {
-    document.getElementById("decision-version").value = record.version;
-    form.hidden = false;
-  }
+  root.replaceChildren(...parts.filter(Boolean));
+  form.hidden = !record.can_decide;
+  if (record.can_decide) document.getElementById("decision-version").value = record.version;
   return record;
+}
+
+/** §五(二)2: a return or a rejection says why; checked here before sending, and again by the API. */
+function commentMissing(body) {
+  if (!["return", "reject"].includes(body.decision) || (body.comment || "").trim()) return null;
+  return { message: "退回修改或不通过时请填写审核意见", fields: [{ path: "comment", message: "退回修改或不通过时请填写审核意见，说明原因" }] };
 }
 
 async function main() {
@@ -96,14 +80,18 @@ async function main() {
     event.preventDefault();
     clearErrors(form);
     const body = collect(form);
+    const missing = commentMissing(body);
+    if (missing) {
+      showErrors(form, missing);
+      return;
+    }
     try {
       const answer = await api("POST", `/${kind}/${encodeURIComponent(id)}/decision`, { body });
       form.hidden = true;
       const done = document.getElementById("decided");
-      const status = answer?.status;
       done.replaceChildren(
-        h("p", {}, `已提交审核决定：${DECISIONS[body.decision]}。当前状态：`, statusBadge(status, v)),
-        h("a", { class: "md-button", href: "../", text: "返回待审队列" }),
+        h("p", {}, `已提交审核决定：${DECISIONS[body.decision]}。当前状态：`, statusBadge(answer?.status, v)),
+        h("a", { class: "md-button", href: "../", text: "返回审核工作台" }),
       );
       done.className = "notice notice--ok";
       done.hidden = false;

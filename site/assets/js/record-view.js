@@ -1,5 +1,6 @@
 // How a record reads on screen, for enterprises and staff alike: status, details, history with comments.
 
+import { api } from "./api.js";
 import { h } from "./forms.js";
 
 export const KINDS = { filings: "备案", plans: "评价计划", reports: "评价结果报备" };
@@ -17,7 +18,27 @@ function list(values) {
   return (values || []).map((o) => (typeof o === "string" ? o : [o.code, o.name].filter(Boolean).join(" "))).join("、") || "—";
 }
 
-/** A record's own fields as label → text, for the kinds of API.md. */
+export const cityName = (v, code) => (code ? v.cities.find((c) => c.code === code)?.name || code : null);
+
+/** Occupation names by code, filled by `loadOccupationNames` (the catalogue is too big for vocab.json). */
+export const occupationNames = new Map();
+
+export async function loadOccupationNames(codes) {
+  const wanted = [...new Set(codes)].filter((c) => c && !occupationNames.has(c));
+  await Promise.all(
+    wanted.map(async (code) => {
+      try {
+        const found = await api("GET", `/reference/occupations?q=${encodeURIComponent(code)}&limit=5`);
+        const hit = (found || []).find((o) => o.code === code);
+        if (hit) occupationNames.set(code, hit.name);
+      } catch {
+        /* the code is shown on its own */
+      }
+    }),
+  );
+}
+
+/** A record's own fields as label → text, for the kinds of API.md (never a storage key). */
 export function facts(kind, r, v) {
   const rows = [];
   const add = (label, value) => value !== undefined && value !== null && value !== "" && rows.push([label, String(value)]);
@@ -27,7 +48,7 @@ export function facts(kind, r, v) {
     const e = r.enterprise || {};
     add("企业名称", e.name || r.enterprise_name);
     add("统一社会信用代码", e.uscc);
-    add("所在地市", v.cities.find((c) => c.code === e.city)?.name || e.city);
+    add("所在地市", cityName(v, e.city));
     add("地址", e.address);
     add("企业类别", (e.categories || []).map((c) => v.enterprise_categories[c] || c).join("、"));
     add("联系人", r.contact && [r.contact.name, r.contact.phone, r.contact.email].filter(Boolean).join(" · "));
@@ -38,19 +59,19 @@ export function facts(kind, r, v) {
     add("备案编号", r.filing_id);
     add("年度与期次", r.campaign && `${r.campaign} 年第 ${r.phase} 期`);
     add("级别", v.levels[r.level] || r.level);
-    add("评价职业", list(r.occupations));
+    add("评价职业", list((r.occupations || []).map((c) => ({ code: c, name: occupationNames.get(c) }))));
     add("计划人数", r.planned_count);
     add("评审日期", r.review_date);
     add("评审方式", r.method);
-    add("工作方案文件", r.plan_document);
   } else if (kind === "reports") {
     add("评价计划编号", r.plan_id);
     const n = r.public_notice;
     add("公示", n && `${n.start} 至 ${n.end}，异议 ${n.objections ?? 0} 件`);
     add("人员数", (r.candidates || []).length);
-    add("材料", (r.materials || []).map((m) => `${m.type}：${m.key}`).join("；"));
+    add("材料", (r.materials || []).length ? `${r.materials.length} 份（见下方“材料”）` : null);
   }
   if (kind !== "filings") add("企业", r.enterprise_name);
+  if (kind !== "filings") add("所在地市", cityName(v, r.city));
   add("提交时间", r.created_at && when(r.created_at));
   add("更新时间", r.updated_at && when(r.updated_at));
   return rows;
@@ -69,11 +90,11 @@ export function historyTable(record) {
     h(
       "tr",
       {},
-      h("td", { text: when(d.at || d.decided_at || d.time) }),
-      h("td", { text: what(d) }),
-      h("td", { text: ROLES[d.role] || d.role || "—" }),
-      h("td", { text: d.version ?? "—" }),
-      h("td", { text: d.comment || "—" }),
+      h("td", { "data-label": "时间", text: when(d.at || d.decided_at || d.time) }),
+      h("td", { "data-label": "事项", text: what(d) }),
+      h("td", { "data-label": "办理人", text: ROLES[d.role] || d.role || "—" }),
+      h("td", { "data-label": "版本", text: d.version ?? "—" }),
+      h("td", { "data-label": "审核意见", text: d.comment || "—" }),
     ),
   );
   return h(
@@ -81,7 +102,7 @@ export function historyTable(record) {
     { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "审核记录" },
     h(
       "table",
-      {},
+      { "data-stack": "" },
       h("caption", { class: "visually-hidden", text: "审核记录" }),
       h("thead", {}, h("tr", {}, ...["时间", "事项", "办理人", "版本", "审核意见"].map((t) => h("th", { scope: "col", text: t })))),
       h("tbody", {}, ...rows),
@@ -90,16 +111,17 @@ export function historyTable(record) {
 }
 
 export function table(caption, headers, rows) {
-  // Wide tables scroll sideways on a phone; the region takes focus so the keyboard can scroll it too.
+  // On a phone each row stacks into label: value lines (site.css, [data-stack]), so nothing hides behind a
+  // sideways scroll; the region still takes focus so the keyboard can scroll a wide one on a desktop.
   return h(
     "div",
     { class: "table-wrap", tabindex: "0", role: "region", "aria-label": caption },
     h(
       "table",
-      {},
+      { "data-stack": "" },
       h("caption", { text: caption }),
       h("thead", {}, h("tr", {}, ...headers.map((t) => h("th", { scope: "col", text: t })))),
-      h("tbody", {}, ...rows.map((cells) => h("tr", {}, ...cells.map((c) => h("td", {}, c ?? "—"))))),
+      h("tbody", {}, ...rows.map((cells) => h("tr", {}, ...cells.map((c, i) => h("td", { "data-label": headers[i] }, c ?? "—"))))),
     ),
   );
 }

@@ -3,6 +3,7 @@
 
 import { api, flatten, listAll, siteUrl, vocab } from "./api.js";
 import { requireRole } from "./auth.js";
+import { filesSection } from "./files-view.js";
 import { h, say } from "./forms.js";
 import { occupationLabel, occupationNames } from "./names.js";
 import { KINDS, factList, facts, historyTable, statusBadge, table, when } from "./record-view.js";
@@ -80,6 +81,7 @@ async function detail(v, kind, id) {
       table("人员名单", ["序号", "姓名", "职业", "级别", "评审成绩"], record.candidates.map((c, i) => [String(i + 1), c.name, occupationLabel(names, c.occupation), v.levels[c.level] || c.level, String(c.evaluation?.score ?? "—")])),
     );
   }
+  if (kind !== "filings") parts.push(h("h3", { text: "材料" }), await filesSection(kind, record.id));
   parts.push(h("h3", { text: "审核记录与意见" }), historyTable(record));
   if (kind === "reports" && record.status === "approved") {
     const certs = await certificates(record.id);
