@@ -69,3 +69,31 @@ def create_local_resources() -> None:
         },
     )["QueueUrl"]
     client("ses").verify_email_identity(EmailAddress=config.mail_from)
+    create_local_user_pool()
+
+
+USER_POOL_NAME = "gdskills-local"
+GROUPS = ("enterprise", "city_reviewer", "province_reviewer", "admin")
+
+
+def create_local_user_pool() -> str:
+    """The template's user pool in moto (email usernames, the tenant attributes, the four groups); its id goes
+    to USER_POOL_ID as the template hands it to the function. Found again rather than made twice."""
+    cognito = client("cognito-idp")
+    pools = cognito.list_user_pools(MaxResults=60)["UserPools"]
+    pool = next((p["Id"] for p in pools if p["Name"] == USER_POOL_NAME), None)
+    if pool is None:
+        pool = cognito.create_user_pool(
+            PoolName=USER_POOL_NAME,
+            UsernameAttributes=["email"],
+            AutoVerifiedAttributes=["email"],
+            AdminCreateUserConfig={"AllowAdminCreateUserOnly": True},
+            Schema=[
+                {"Name": "uscc", "AttributeDataType": "String", "Mutable": True},
+                {"Name": "city", "AttributeDataType": "String", "Mutable": True},
+            ],
+        )["UserPool"]["Id"]
+        for group in GROUPS:
+            cognito.create_group(UserPoolId=pool, GroupName=group)
+    os.environ["USER_POOL_ID"] = pool
+    return str(pool)

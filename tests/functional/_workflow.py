@@ -164,7 +164,7 @@ def moto_world(name: str) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch, mock_aws():
         for key, value in env.items():
             patch.setenv(key, value)
-        for key in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "NOTIFY_QUEUE_URL"):
+        for key in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "NOTIFY_QUEUE_URL", "USER_POOL_ID"):
             patch.delenv(key, raising=False)
         from functions.api import deps
         from functions.dal.local import create_local_resources
@@ -176,6 +176,7 @@ def moto_world(name: str) -> Iterator[None]:
         finally:
             deps.reset()
             os.environ.pop("NOTIFY_QUEUE_URL", None)
+            os.environ.pop("USER_POOL_ID", None)
 
 
 def direct_call(method: str, path: str, body: Any = None, **kwargs: Any) -> tuple[int, Any]:
