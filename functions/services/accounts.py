@@ -78,8 +78,18 @@ def set_enabled(
 
 
 def _request_view(item: dict[str, Any]) -> dict[str, Any]:
-    keep = ("id", "uscc", "enterprise_name", "city", "contact", "status", "created_at", "decided_at", "reason")
-    keep = (*keep, "username")
+    keep = (
+        "id",
+        "uscc",
+        "enterprise_name",
+        "city",
+        "contact",
+        "status",
+        "created_at",
+        "decided_at",
+        "reason",
+        "username",
+    )
     return {k: item[k] for k in keep if k in item}
 
 
