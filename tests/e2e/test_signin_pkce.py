@@ -36,6 +36,7 @@ class StandIn(ThreadingHTTPServer):
     grants: list[dict[str, str]]
     revoked: list[str]
     refuse_refresh: bool = False
+    person: dict[str, str] = {"role": "enterprise", "uscc": FACTORY_USCC, "name": "陈晓明"}  # noqa: RUF012
 
 
 class StandInHandler(BaseHTTPRequestHandler):
@@ -102,7 +103,7 @@ class StandInHandler(BaseHTTPRequestHandler):
         """An ID token the local gateway verifies (the local server signs it, as Cognito would sign its own)."""
         request = urllib.request.Request(
             f"{self.server.site}/api/local/session",
-            data=json.dumps({"role": "enterprise", "uscc": FACTORY_USCC, "name": "陈晓明"}).encode(),
+            data=json.dumps(self.server.person).encode(),
             headers={"Content-Type": "application/json"},
         )
         with urllib.request.urlopen(request, timeout=10) as answer:
@@ -234,3 +235,16 @@ def test_sign_out_revokes_the_refresh_token_and_ends_the_hosted_session(deployed
     page.wait_for_url(f"{standin.site}/")
     assert standin.revoked == ["refresh-1"]
     assert page.evaluate("sessionStorage.length") == 0
+
+
+def test_a_reviewer_invited_by_the_province_lands_on_the_console(deployed: Any, standin: StandIn) -> None:
+    # Given a Guangzhou reviewer's account, who opens the site's enterprise page first
+    standin.person = {"role": "city_reviewer", "city": "440100", "name": "广审核"}
+    page = deployed
+    page.goto("/enterprise/")
+    page.get_by_role("button", name="登录（统一身份认证）").click()
+    # Then after the hosted UI they land on their own pages, the review console, with their queue
+    page.wait_for_url("**/console/")
+    page.get_by_text("已登录：地市审核人员").wait_for()
+    page.get_by_role("heading", name="待审队列").wait_for()
+    assert page.violations == []

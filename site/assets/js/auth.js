@@ -44,14 +44,16 @@ export async function startSignIn(returnTo = location.href) {
   location.assign(`${authBase(auth)}/oauth2/authorize?${query}`);
 }
 
-const sameSite = (url) => {
+/** Where someone lands after signing in: back where they started if that page is theirs, else their pages. */
+function landing(role, returnTo) {
+  const home = siteUrl(role === "enterprise" ? "enterprise/" : "console/");
   try {
-    const target = new URL(url, location.href);
-    return target.origin === location.origin ? target.href : siteUrl("");
+    const target = new URL(returnTo, location.href);
+    return target.origin === location.origin && target.href.startsWith(home) ? target.href : home;
   } catch {
-    return siteUrl("");
+    return home;
   }
-};
+}
 
 /** On the callback page: check the state, redeem the code with the verifier; resolves to where to go next. */
 export async function completeSignIn() {
@@ -71,9 +73,10 @@ export async function completeSignIn() {
     redirect_uri: auth.redirect_uri,
     code_verifier: pending.verifier,
   });
-  saveSession(sessionFrom(answer.id_token));
+  const signedIn = sessionFrom(answer.id_token);
+  saveSession(signedIn);
   if (answer.refresh_token) saveRefreshToken(answer.refresh_token);
-  return sameSite(pending.returnTo);
+  return landing(signedIn.role, pending.returnTo);
 }
 
 export async function signOut() {
