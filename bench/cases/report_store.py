@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import parse_qsl
 
 from bench.registry import Row, benchmark
 from bench.samples import OCCUPATIONS, report_body
@@ -48,11 +49,13 @@ class _Context:
 def _call(method: str, path: str, body: Any = None, claims: dict[str, Any] | None = None) -> tuple[int, Any]:
     from functions.api.handler import lambda_handler
 
+    path, _, query = path.partition("?")
     event = {
         "version": "2.0",
         "routeKey": "$default",
         "rawPath": path,
-        "rawQueryString": "",
+        "rawQueryString": query,
+        "queryStringParameters": dict(parse_qsl(query)) or None,
         "headers": {"content-type": "application/json"},
         "requestContext": {
             "http": {"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1"},

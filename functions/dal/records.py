@@ -11,6 +11,32 @@ Keys and access patterns (string keys `pk`/`sk`; GSIs `gsi1`, `gsi2`):
 
 Every change is one transaction whose head update is conditional on the version and status that were read,
 so two reviewers never both decide and a stale resubmission fails.
+
+Scale notes (issue 13), at 100,000 records over 21 cities (assume Guangzhou + Shenzhen hold ~40 %), on demand:
+- head, version, counters: GetItem, O(1). A 2,000-candidate body gzips to ~100 KB: 25 RCU strongly consistent.
+- an enterprise's list (gsi1) and a desk's queue (gsi2): Query of one key, one page (20–100) per request: the
+  cost is the page, not the table. A desk queue holds only what awaits it (hundreds), never the history.
+- `ROUTE#<desk>#<kind>`: Query, paged with `next`. `ROUTE#PROVINCE#report` gets every S report (~10,000): still
+  a page per call, but every province reviewer opens the same oldest records first, so they collide on the
+  same decisions (409, by design) rather than on capacity. At 10× split that queue by city in the key, or let
+  a reviewer claim a record before reading it.
+- `ROUTE#IN#<city>#<kind>` (exports): a city's whole history, ~20,000 pointers for Guangzhou: 200 Query pages
+  of 100, heads by BatchGetItem, bodies 25 at a time by BatchGetItem (`bodies`), campaign/level/phase
+  filtered on the heads. Anything over 20,000 rows runs as a job (services/export_jobs.py), not in the API's
+  29 s. At 10× key the pointers by campaign too (`ROUTE#IN#<city>#<kind>#<campaign>`) so one campaign's
+  export stops reading every earlier campaign's heads.
+- `REC#<id>` / `LOG#…`: Query of one record's partition, paged (`partition` follows `next` to the end; the
+  audit view pages). `AUDIT#exports` and the other audit partitions grow without bound: one partition, fine
+  for reads by page, but at 10× give them a month in the key (`AUDIT#exports#2024-06`).
+- hot keys: `COUNTER`/`SITE` is written by every filing approval (a few thousand a year) and
+  `COUNTER`/`CERT#<site>#<yy>#<level>` by every final approval of that institution: both are conditional
+  claims retried on conflict (NUMBERING_RETRIES), far below one partition's 1,000 writes/s even at 10×;
+  what grows is the retry rate when many reviewers approve in the same second, not the cost.
+- `DEBARMENTS` (gsi1, debarments.py): the whole list read per submission until it is keyed per party
+  (issue 10); `PUBLIC#S`: one partition read whole per request, hence CloudFront's public cache (template
+  `PublicAnswerSeconds`) in front of it; `STATS#<campaign>`: 42 items per Query (dal/stats.py).
+- nothing here is a Scan. At 10× (1,000,000 records) the Query patterns cost the same per request; the
+  whole-partition reads (exports, published list, audit partitions) grow tenfold and are the ones to key finer.
 """
 
 from __future__ import annotations
