@@ -46,7 +46,14 @@ format: setup
 	$(RUN) ruff format .
 	$(RUN) ruff check --fix .
 
-bench: setup
+# Lighthouse (npm, pinned by bench/lighthouse/package-lock.json) for the self-check's scores; installed only
+# when missing or when its lock file changed. It drives Debian's Chromium (CHROME_PATH).
+LIGHTHOUSE := bench/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund --silent
+	@touch $@
+
+bench: setup site $(LIGHTHOUSE)
 	$(RUN) python -m bench
 
 # sam build + sam deploy of infra/template.yaml, then the site to S3/CloudFront (infra/RUNBOOK.md; not run by tests).
