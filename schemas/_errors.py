@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic_core import PydanticCustomError
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFailure:
+    """A rule that needs more than one form failed: where, in Chinese, and its stable type."""
+
+    path: str
+    message: str
+    type: str
 
 
 def rule_error(error_type: str, message: str, **context: Any) -> PydanticCustomError:

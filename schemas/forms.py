@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from schemas._errors import rule_error
+from schemas.campaigns import MAX_PHASES, YEAR_PATTERN
 from schemas.eligibility import Credential, Honour, WorkPeriod, add_years
 from schemas.enterprise import CATEGORY_IMPLIES, CATEGORY_NAMES, EnterpriseCategory, categories_for, levels_allowed
 from schemas.fields import (
@@ -26,7 +27,7 @@ from schemas.fields import (
     check_id_number,
     check_uscc,
 )
-from schemas.reference import campaigns, occupations
+from schemas.reference import occupations
 from schemas.workdays import PUBLIC_NOTICE_MIN_WORKDAYS, workdays_between
 
 DEBARMENT_YEARS = 5  # §七(四): 五年内不得申请或参与
@@ -153,33 +154,18 @@ def _unique_by_code(items: list[OccupationRef]) -> list[OccupationRef]:
 
 class PlanRequest(_Submission):
     filing_id: Annotated[str, Field(min_length=1, max_length=64, description="已通过的备案编号")]
-    campaign: Annotated[str, Field(description="评聘年度")] = "2024"
-    phase: Annotated[int, Field(ge=1, le=9, description="期次")]
+    campaign: Annotated[str, Field(pattern=YEAR_PATTERN, description="评聘年度，如当前年度")]
+    phase: Annotated[int, Field(ge=1, le=MAX_PHASES, description="期次")]
     level: Level
     occupations: Annotated[
         list[OccupationCode], Field(min_length=1, max_length=300, description="评价职业（工种）编码")
     ]
     planned_count: Annotated[int, Field(ge=1, le=10000, description="计划评价人数")]
-    review_date: Annotated[date, Field(description="评审日期，须在该期时间范围内")]
+    review_date: Annotated[date, Field(description="评审日期，须在该期时间范围内，且不早于提交当天")]
     method: Annotated[str, Field(min_length=1, max_length=500, description="评审方式")]
     plan_document: Annotated[
         str, Field(min_length=1, max_length=300, description="企业评聘工作方案（已上传文件的 key）")
     ]
-
-    @field_validator("campaign")
-    @classmethod
-    def _campaign_known(cls, campaign: str) -> str:
-        if campaign not in campaigns():
-            raise rule_error("campaign_unknown", f"没有 {campaign} 年度的评聘工作安排")
-        return campaign
-
-    @field_validator("phase")
-    @classmethod
-    def _phase_known(cls, phase: int, info: ValidationInfo) -> int:
-        campaign = campaigns().get(info.data.get("campaign", ""))
-        if campaign is not None and campaign.phase(phase) is None:
-            raise rule_error("phase_unknown", f"{campaign.year} 年度只有：{campaign.phases_text()}")
-        return phase
 
     @field_validator("occupations")
     @classmethod
@@ -187,18 +173,6 @@ class PlanRequest(_Submission):
         if len(set(codes)) != len(codes):
             raise rule_error("occupation_duplicate", "评价职业重复填写")
         return codes
-
-    @field_validator("review_date")
-    @classmethod
-    def _inside_phase(cls, review_date: date, info: ValidationInfo) -> date:
-        campaign = campaigns().get(info.data.get("campaign", ""))
-        phase = campaign.phase(info.data["phase"]) if campaign and "phase" in info.data else None
-        if campaign is not None and phase is not None and not phase.contains(review_date):
-            raise rule_error(
-                "review_date_outside_phase",
-                f"评审日期须在第{phase.phase}期时间范围内（{phase.start.isoformat()} 至 {phase.end.isoformat()}）",
-            )
-        return review_date
 
 
 # ---- results report (评价结果报备) -------------------------------------------------------------------------

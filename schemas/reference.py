@@ -1,4 +1,4 @@
-"""Reference data shipped in `schemas/data`: the 21 cities, the 2022 occupation catalogue, the campaigns.
+"""Reference data shipped in `schemas/data`: the 21 cities, the 2022 occupation catalogue, the campaigns' history.
 
 Loaded lazily and once per process, so a Lambda that never touches occupations never reads the catalogue.
 """
@@ -6,12 +6,13 @@ Loaded lazily and once per process, so a Lambda that never touches occupations n
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from schemas.campaigns import Campaign
 
 DATA = Path(__file__).parent / "data"
 
@@ -47,34 +48,6 @@ class Occupation:
     @property
     def skill(self) -> bool:
         return self.code[0] in SKILL_MAJOR_GROUPS
-
-
-@dataclass(frozen=True, slots=True)
-class Phase:
-    phase: int
-    start: date
-    end: date
-    note: str
-
-    def contains(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
-
-@dataclass(frozen=True, slots=True)
-class Campaign:
-    year: str
-    name: str
-    accepting_submissions: bool
-    phases: tuple[Phase, ...]
-
-    def phase(self, number: int) -> Phase | None:
-        return next((p for p in self.phases if p.phase == number), None)
-
-    def phase_of(self, day: date) -> Phase | None:
-        return next((p for p in self.phases if p.contains(day)), None)
-
-    def phases_text(self) -> str:
-        return "；".join(f"第{p.phase}期 {p.start.isoformat()} 至 {p.end.isoformat()}" for p in self.phases)
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -130,19 +103,9 @@ def search_occupations(query: str, limit: int = 50, skill_only: bool = False) ->
     return hits[:limit]
 
 
-def _phase(raw: dict[str, Any]) -> Phase:
-    return Phase(int(raw["phase"]), date.fromisoformat(raw["start"]), date.fromisoformat(raw["end"]), raw["note"])
-
-
-@lru_cache(maxsize=1)
 def campaigns() -> dict[str, Campaign]:
-    raw: dict[str, dict[str, Any]] = json.loads((DATA / "campaigns.json").read_text(encoding="utf-8"))
-    return {
-        year: Campaign(
-            year=year,
-            name=item["name"],
-            accepting_submissions=bool(item["accepting_submissions"]),
-            phases=tuple(_phase(p) for p in item["phases"]),
-        )
-        for year, item in raw.items()
-    }
+    """The campaigns shipped as history (the build-time guide's fallback). Live code reads the administered
+    campaigns through `functions.services.campaigns`, which merges these with the stored ones."""
+    from schemas.campaigns import shipped_campaigns
+
+    return shipped_campaigns()

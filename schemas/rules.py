@@ -1,4 +1,5 @@
 """Rules that need more than the form itself: a report against its plan, a plan against its filing.
+(A plan or report against its campaign: `schemas.campaigns`.)
 
 Pure functions: the caller passes the records and today's date; each failure is a (path, message, type).
 """
@@ -6,28 +7,16 @@ Pure functions: the caller passes the records and today's date; each failure is 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
+from schemas._errors import RuleFailure
 from schemas.eligibility import EligibilityRequest, evaluate
 from schemas.fields import LEVEL_NAMES
 from schemas.forms import Candidate, PlanRequest, PublicNotice
-from schemas.reference import campaigns, occupations
+from schemas.reference import occupations
 from schemas.report_parts import ReportParts
 
-
-@dataclass(frozen=True, slots=True)
-class RuleFailure:
-    path: str
-    message: str
-    type: str
-
-
-def campaign_open(campaign: str) -> RuleFailure | None:
-    found = campaigns().get(campaign)
-    if found is not None and not found.accepting_submissions:
-        return RuleFailure("campaign", f"{found.name}目前不接受提交", "campaign_closed")
-    return None
+__all__ = ["RuleFailure", "duplicate_ids", "plan_against_filing", "report_against_plan"]
 
 
 def plan_against_filing(plan: PlanRequest, filed_levels: list[str], filed_occupations: list[str]) -> list[RuleFailure]:
@@ -48,12 +37,11 @@ def plan_against_filing(plan: PlanRequest, filed_levels: list[str], filed_occupa
                     "occupation_not_filed",
                 )
             )
-    failure = campaign_open(plan.campaign)
-    return failures + ([failure] if failure else [])
+    return failures
 
 
 def report_against_plan(
-    report: ReportParts, plan_level: str, plan_occupations: list[str], review_date: date, campaign: str, today: date
+    report: ReportParts, plan_level: str, plan_occupations: list[str], review_date: date, today: date
 ) -> list[RuleFailure]:
     """Everything a results report must satisfy given its approved plan (§五(一)3–4), on every part that parsed."""
     failures = list(_notice_failures(report.public_notice, review_date, today)) if report.public_notice else []
@@ -94,8 +82,7 @@ def report_against_plan(
                     "candidate_not_eligible",
                 )
             )
-    failure = campaign_open(campaign)
-    return failures + ([failure] if failure else [])
+    return failures
 
 
 def duplicate_ids(candidates: list[tuple[int, Candidate]]) -> list[RuleFailure]:

@@ -10,6 +10,8 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
+from datetime import time as dt_time
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -112,11 +114,22 @@ def _moto() -> Iterator[None]:
             yield
             deps.reset()
     finally:
+        from functions.services import clock
+
+        clock.install_source(None)
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+def on_day(day: date) -> None:
+    """The one clock at 10:00 Beijing time on `day`."""
+    from functions.services import clock
+
+    moment = datetime.combine(day, dt_time(10), clock.CHINA)
+    clock.install_source(lambda: moment)
 
 
 @benchmark("report-store")
@@ -135,8 +148,10 @@ def report_submission_on_moto() -> list[Row]:
             "occupations": [{"code": code} for code in OCCUPATIONS],
         }
         filing_id = _created("/api/filings", filing)
+        on_day(date(2024, 4, 22))  # the plan is submitted before its review date, in phase 1 of 2024
         plan = {
             "filing_id": filing_id,
+            "campaign": "2024",
             "phase": 1,
             "level": "T",
             "occupations": list(OCCUPATIONS),
@@ -146,6 +161,7 @@ def report_submission_on_moto() -> list[Row]:
             "plan_document": _upload("plan_document"),
         }
         plan_id = _created("/api/plans", plan)
+        on_day(date(2024, 5, 9))  # the report after its notice ended, before the phase's deadline
         body = report_body(CANDIDATES)
         body["plan_id"] = plan_id
         body["materials"] = [{"type": m["type"], "key": _upload("material")} for m in body["materials"]]

@@ -14,8 +14,10 @@ from functions.dal.debarments import DebarmentStore
 from functions.dal.records import RecordStore
 from functions.dal.uploads import UploadStore
 from functions.errors import FieldProblem, Forbidden
+from functions.services import campaigns
 from functions.services.integrity import check_uploads, debarred
 from functions.services.stats import occupation_counts
+from schemas.campaigns import plan_in_campaign, report_in_campaign
 from schemas.forms import (
     FilingRequest,
     FilingResubmission,
@@ -92,6 +94,8 @@ def _prepare_plan(stores: Stores, principal: Principal, form: PlanRequest, today
     if filing is None:
         return Prepared({}, (), problems)
     problems += _as_problems(plan_against_filing(form, filing["levels"], filing["scope"]))
+    campaign = campaigns.find(stores.records, form.campaign)
+    problems += _as_problems(plan_in_campaign(campaign, form.campaign, form.phase, form.review_date, today))
     problems += check_uploads(
         stores.records, stores.uploads, {"plan_document": form.plan_document}, principal.uscc or "", "plan_document"
     )
@@ -121,9 +125,9 @@ def report_rules(
         plan, problems = _parent(stores, principal, parts.plan_id, "plan_id", "plan", "评价计划")
     if plan is not None:
         review_date = date.fromisoformat(plan["review_date"])
-        problems += _as_problems(
-            report_against_plan(parts, plan["level"], plan["occupations"], review_date, plan["campaign"], today)
-        )
+        problems += _as_problems(report_against_plan(parts, plan["level"], plan["occupations"], review_date, today))
+        campaign = campaigns.find(stores.records, plan["campaign"])
+        problems += _as_problems(report_in_campaign(campaign, plan["campaign"], plan["phase"], today))
     problems += check_uploads(
         stores.records,
         stores.uploads,

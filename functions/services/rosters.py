@@ -58,9 +58,7 @@ def _against_plan(stores: Stores, principal: Principal, plan_id: str, result: Ro
         raise ValidationFailed([FieldProblem("plan_id", "找不到该评价计划，请核对编号", "plan_unknown")])
     parts = ReportParts(plan_id, None, [(i, Candidate.model_validate(c)) for i, (_, c) in enumerate(result.rows)], [])
     review_date = date.fromisoformat(plan["review_date"])
-    failures = report_against_plan(
-        parts, plan["level"], plan["occupations"], review_date, plan["campaign"], clock.today()
-    )
+    failures = report_against_plan(parts, plan["level"], plan["occupations"], review_date, clock.today())
     problems = []
     for failure in failures:
         if not failure.path.startswith("candidates["):

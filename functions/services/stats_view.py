@@ -6,14 +6,15 @@ from typing import Any
 
 from functions.auth import Principal
 from functions.errors import Forbidden, NotFound
+from functions.services import campaigns as administered
 from functions.services import clock
 from functions.services.kinds import Stores
 from functions.services.stats import answer
-from schemas.reference import campaigns, cities, occupations
+from schemas.reference import cities, occupations
 
 
-def _campaign(year: str | None) -> Any:
-    known = campaigns()
+def _campaign(stores: Stores, year: str | None) -> Any:
+    known = {c.year: c for c in administered.every(stores.records)}  # administered years and shipped history
     if year is not None:
         if year not in known:
             raise NotFound(f"没有 {year} 年度的评聘工作安排")
@@ -33,7 +34,7 @@ def staff_stats(stores: Stores, principal: Principal, year: str | None, city: st
         if city is not None and city != principal.city:
             raise Forbidden("地市审核人员只能查看本市统计")
         city = principal.city
-    campaign = _campaign(year)
+    campaign = _campaign(stores, year)
     scope = [(c.code, c.name) for c in cities().values() if city is None or c.code == city]
     phases = [(p.phase, p.end) for p in campaign.phases]
     return answer(stores.records, campaign.year, scope, phases, clock.today(), _occupation_name)
@@ -41,7 +42,7 @@ def staff_stats(stores: Stores, principal: Principal, year: str | None, city: st
 
 def public_stats(stores: Stores) -> dict[str, Any]:
     """Numbers only, no names: enterprises running the programme and people certified, this campaign."""
-    campaign = _campaign(None)
+    campaign = _campaign(stores, None)
     scope = [(c.code, c.name) for c in cities().values()]
     full = answer(stores.records, campaign.year, scope, [], clock.today(), _occupation_name)
     certified = sum(c["certificates"]["allocated"] + c["certificates"]["issued"] for c in full["by_city"])

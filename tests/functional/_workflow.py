@@ -35,6 +35,12 @@ from tests.factories import (
 Api = Callable[..., tuple[int, Any]]
 Upload = Callable[..., str]
 
+# The factories' plans are for phase 1 of 2024 (review 2024-06-15) and their reports' notice runs 06-17..21:
+# a plan is submitted on PLAN_DAY, a report on REPORT_DAY (before the phase's deadline, 2024-07-10).
+PLAN_DAY = "2024-06-03"
+REPORT_DAY = "2024-06-24"
+CLOCK_FOR = {"plans": PLAN_DAY, "reports": REPORT_DAY}
+
 
 @dataclass
 class Flow:
@@ -45,6 +51,7 @@ class Flow:
     uscc: str = FACTORY_USCC
     city: str = "440100"
     categories: tuple[str, ...] = ("above_scale", "large")
+    walk_clock: bool = True  # move the clock to PLAN_DAY / REPORT_DAY before each plan / report is created
 
     @property
     def claims(self) -> dict[str, Any]:
@@ -56,6 +63,8 @@ class Flow:
         return province_claims() if "provincial_filed" in self.categories else city_claims(self.city)
 
     def create(self, kind: str, body: dict[str, Any], **kwargs: Any) -> tuple[int, Any]:
+        if self.walk_clock and kind in CLOCK_FOR:
+            set_today(CLOCK_FOR[kind])
         return self.call_api("POST", f"/api/{kind}", body, claims=self.claims, **kwargs)
 
     def created(self, kind: str, body: dict[str, Any]) -> str:
@@ -120,6 +129,8 @@ def set_today(day: date | str) -> date:
     from functions.services import clock
 
     fixed = date.fromisoformat(day) if isinstance(day, str) else day
+    if clock.today() == fixed:  # already there: keep running, so stamps never go back
+        return fixed
     start, began = datetime.combine(fixed, time(10, 0), clock.CHINA), monotonic()
     clock.install_source(lambda: start + timedelta(seconds=monotonic() - began))
     return fixed

@@ -8,12 +8,14 @@ from datetime import date
 import pytest
 
 from functions.services import clock
-from tests.functional._workflow import direct_upload, moto_world, set_today
+from tests.functional._workflow import PLAN_DAY, direct_upload, moto_world, set_today
 
 
 @pytest.fixture(autouse=True)
-def _real_clock_after_each_test() -> Iterator[None]:
-    """A test that moves the clock never moves it for the next one."""
+def _clock_on_the_factories_day() -> Iterator[None]:
+    """Each test starts on PLAN_DAY (phase 1 of 2024, where the factories' plans and reports live) and
+    leaves the real clock behind it, so a test that moves the clock never moves it for the next one."""
+    set_today(PLAN_DAY)
     yield
     clock.install_source(None)
 

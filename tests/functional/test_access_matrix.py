@@ -22,7 +22,7 @@ from tests.factories import (
     province_claims,
     upload_request,
 )
-from tests.functional._workflow import Flow, direct_call, direct_upload, moto_world
+from tests.functional._workflow import REPORT_DAY, Flow, direct_call, direct_upload, moto_world, set_today
 
 ACTORS: dict[str, dict[str, Any] | None] = {
     "enterprise_a": enterprise_claims(FACTORY_USCC),
@@ -186,6 +186,7 @@ def test_only_the_owner_builds_a_plan_on_its_filing(world, actor, expected):
     [("enterprise_a", 201), ("enterprise_b", 422), *((a, s) for a, s in ENTERPRISE_ONLY.items() if s != "ok")],
 )
 def test_only_the_owner_reports_on_its_plan(world, actor, expected):
+    set_today(REPORT_DAY)
     claims = ACTORS[actor]
     flow = world["a"]
     body = flow.report_body(world["t_plan"], first=200 + len(actor))

@@ -299,11 +299,16 @@ def test_hostile_paths_and_query_strings_never_get_a_500(record_ids, method, tem
     call(method, real)  # and anonymously
 
 
+def _another_route_takes(method: str, path: str) -> bool:
+    """`PUT /api/campaigns/current` is `PUT /api/campaigns/{year}` with a bad year (a 422), not a wrong method."""
+    return any(m == method and re.fullmatch(re.sub(r"\{[^}]+\}", "[^/]+", p), path) for m, p, _, _ in ROUTES)
+
+
 def test_wrong_methods_are_404_in_the_error_shape(record_ids):
     defined = {(m, p) for m, p, _, _ in ROUTES}
     for _, template, _, _ in ROUTES:
         for method in ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "BREW"):
-            if (method, template) in defined:
+            if (method, template) in defined or _another_route_takes(method, template):
                 continue
             status, _ = call(method, fill(template, "FIL-0"), "{}", claims=CLAIMS["admin"])
             assert status in (404, 405, 204) if method == "OPTIONS" else status in (404, 405)

@@ -20,7 +20,7 @@ from tests.factories import (
     make_id,
     province_claims,
 )
-from tests.functional._workflow import Flow
+from tests.functional._workflow import REPORT_DAY, Flow, set_today
 
 CERTIFICATE = re.compile(r"^Y\d{4}44\d{6}\d{2}[TS]\d{6}$")
 ID_PATTERN = re.compile(r"\d{17}[\dX]")
@@ -51,6 +51,7 @@ def test_certificates_wait_for_final_approval(aws, call_api, upload):
     from tests.factories import report_body, s_candidate
 
     body = report_body(plan_id, upload("material"), [s_candidate(0)])
+    set_today(REPORT_DAY)
     _, report = call_api("POST", "/api/reports", body, claims=enterprise_claims())
     status, answer = call_api("GET", f"/api/reports/{report['id']}/certificates", claims=province_claims())
     assert status == 409
@@ -164,6 +165,7 @@ def test_a_debarred_person_is_refused_in_a_report(aws, call_api, upload):
         },
         claims=admin_claims(),
     )
+    set_today(REPORT_DAY)
     status, answer = call_api(
         "POST", "/api/reports", report_body(plan_id, upload("material"), candidates), claims=enterprise_claims()
     )

@@ -33,7 +33,7 @@ def test_occupation_search_finds_lathe_operator(call_api):
     assert body[0] == {"code": "6-18-01-01", "name": "车工", "skill": True, "green": False, "digital": False}
 
 
-def test_campaign_2024_has_two_phases(call_api):
+def test_campaign_2024_has_two_phases(aws, call_api):
     status, body = call_api("GET", "/api/campaigns/2024")
     assert status == 200
     assert [(p["start"], p["end"]) for p in body["phases"]] == [
@@ -42,7 +42,7 @@ def test_campaign_2024_has_two_phases(call_api):
     ]
 
 
-def test_unknown_campaign_is_404_in_error_shape(call_api):
+def test_unknown_campaign_is_404_in_error_shape(aws, call_api):
     status, body = call_api("GET", "/api/campaigns/2019")
     assert status == 404
     assert body["error"]["code"] == "not_found"

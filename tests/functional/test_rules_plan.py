@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from tests.factories import FACTORY_USCC, SHENZHEN_USCC, city_claims
+from tests.factories import FACTORY_USCC, SHENZHEN_USCC, admin_claims, city_claims
 from tests.functional._workflow import Flow, debar, problem
 
 
@@ -81,8 +81,12 @@ def test_review_date_outside_the_phase_is_refused(flow, filing_id, review_date):
 
 
 @pytest.mark.parametrize("review_date", ["2024-04-01", "2024-07-10"])
-def test_review_date_on_a_phase_boundary_is_accepted(flow, filing_id, review_date):
-    status, answer = flow.create("plans", {**flow.plan_body(filing_id), "review_date": review_date})
+def test_review_date_on_a_phase_boundary_is_accepted(flow, filing_id, review_date, today):
+    # Given the plan is submitted on the phase's first day, When its review is on either boundary
+    today("2024-04-01")
+    pinned = dataclasses.replace(flow, walk_clock=False)
+    status, answer = pinned.create("plans", {**flow.plan_body(filing_id), "review_date": review_date})
+    # Then it is accepted (both ends inclusive)
     assert status == 201, answer
 
 
@@ -96,15 +100,16 @@ def test_unknown_campaign_is_refused(flow, filing_id):
     assert found["type"] == "campaign_unknown"
 
 
-def test_closed_campaign_takes_no_plans(flow, filing_id, monkeypatch):
+def test_closed_campaign_takes_no_plans(flow, filing_id, call_api):
     # Given an administrator closed the 2024 campaign to submissions
-    import schemas.rules
-    from schemas.reference import campaigns
-
-    closed = {k: dataclasses.replace(v, accepting_submissions=False) for k, v in campaigns().items()}
-    monkeypatch.setattr(schemas.rules, "campaigns", lambda: closed)
+    _, year = call_api("GET", "/api/campaigns/2024")
+    closed = {"name": year["name"], "phases": year["phases"], "accepting_submissions": False}
+    closed["phases"] = [{k: p[k] for k in ("phase", "start", "end", "note")} for p in year["phases"]]
+    assert call_api("PUT", "/api/campaigns/2024", closed, claims=admin_claims())[0] == 200
     # When a plan is submitted, Then the campaign is named as closed
-    assert problem(*flow.create("plans", flow.plan_body(filing_id)), "campaign")["type"] == "campaign_closed"
+    found = problem(*flow.create("plans", flow.plan_body(filing_id)), "campaign")
+    assert found["type"] == "campaign_closed"
+    assert "关闭" in found["message"]
 
 
 def test_plan_document_never_declared_is_refused(flow, filing_id):

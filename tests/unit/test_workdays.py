@@ -12,7 +12,9 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from schemas.forms import PublicNotice
-from schemas.workdays import workdays_between
+from schemas.workdays import calendar_years, workdays_between
+
+FIRST, LAST = calendar_years()
 
 D = date.fromisoformat
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,9 +102,9 @@ def test_whole_2024_is_weekdays_minus_holidays_plus_adjusted_workdays():
     ("start", "end", "error_type"),
     [
         ("2024-05-08", "2024-04-29", "date_range_order"),
-        ("2027-01-04", "2027-01-08", "calendar_year_unsupported"),
-        ("2003-12-29", "2004-01-02", "calendar_year_unsupported"),
-        ("2026-12-28", "2027-01-05", "calendar_year_unsupported"),
+        (f"{FIRST - 1}-12-29", f"{FIRST}-01-02", "calendar_year_unsupported"),
+        (f"{LAST + 1}-01-04", f"{LAST + 1}-01-08", "calendar_year_unsupported"),
+        (f"{LAST}-12-28", f"{LAST + 1}-01-05", "calendar_year_unsupported"),
         ("2020-01-01", "2024-01-01", "date_range_too_long"),
     ],
 )
@@ -128,8 +130,20 @@ def test_public_notice_of_four_working_days_is_refused_with_the_count():
 
 def test_public_notice_in_an_unsupported_year_is_a_field_error_not_a_crash():
     with pytest.raises(ValidationError) as caught:
-        PublicNotice.model_validate({"start": "2027-03-01", "end": "2027-03-10"})
+        PublicNotice.model_validate({"start": f"{LAST + 1}-03-02", "end": f"{LAST + 1}-03-10"})
     assert caught.value.errors()[0]["type"] == "calendar_year_unsupported"
+
+
+def test_the_covered_years_come_from_the_installed_calendar_and_are_named():
+    # Given the installed chinesecalendar release's holiday table
+    from chinese_calendar.constants import holidays
+
+    assert (FIRST, LAST) == (min(holidays).year, max(holidays).year)
+    assert FIRST <= 2024 < LAST  # the years run so far are covered
+    # When a date of the first year it does not know is counted, Then the message names the years it knows
+    with pytest.raises(PydanticCustomError) as caught:
+        workdays_between(D(f"{LAST + 1}-05-06"), D(f"{LAST + 1}-05-10"))
+    assert f"{FIRST}–{LAST}" in caught.value.message()
 
 
 def test_the_holiday_tables_load_only_when_days_are_counted():

@@ -1,4 +1,4 @@
-"""Public routes: health, the eligibility self-check, reference data, campaigns (API.md, "Public")."""
+"""Public routes: health, the eligibility self-check, reference data (API.md, "Public"); campaigns: `campaigns.py`."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
-from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from aws_lambda_powertools.event_handler.openapi.params import Query
 from pydantic_core import PydanticCustomError
 
-from functions.errors import FieldProblem, NotFound, ValidationFailed
+from functions.errors import FieldProblem, ValidationFailed
 from functions.services import clock
 from schemas.eligibility import EligibilityRequest, EligibilityVerdict, evaluate
-from schemas.reference import campaigns, cities, search_occupations
+from schemas.reference import cities, search_occupations
 from schemas.workdays import workdays_between
 
 router = Router()
@@ -69,19 +69,6 @@ def count_workdays(
     except PydanticCustomError as exc:  # reversed, too long, or a year the calendar does not know
         raise ValidationFailed([FieldProblem("end", exc.message(), exc.type)]) from exc
     return {"start": start, "end": end, "workdays": days}
-
-
-@router.get("/api/campaigns/<year>", tags=["public"], summary="评聘年度及各期时间")
-def get_campaign(year: Annotated[str, Path(max_length=8, description="年度，如 2024")]) -> dict[str, Any]:
-    campaign = campaigns().get(year)
-    if campaign is None:
-        raise NotFound(f"没有 {year} 年度的评聘工作安排")
-    return {
-        "year": campaign.year,
-        "name": campaign.name,
-        "accepting_submissions": campaign.accepting_submissions,
-        "phases": [{"phase": p.phase, "start": p.start, "end": p.end, "note": p.note} for p in campaign.phases],
-    }
 
 
 @router.get("/api/reference/roster-template", tags=["public"], summary="人员名单 XLSX 模板")
