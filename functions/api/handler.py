@@ -9,12 +9,12 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from functions.api.app import app
-from functions.api.routes import accounts, campaigns, drafts, evidence, outputs, public, records, review, stats
+from functions.api.routes import accounts, administered, drafts, evidence, outputs, public, records, review, stats
 from functions.observability import logger
 
 app.include_router(public.router)
 app.include_router(accounts.router)
-app.include_router(campaigns.router)
+app.include_router(administered.router)
 app.include_router(records.router)
 app.include_router(review.router)
 app.include_router(outputs.router)

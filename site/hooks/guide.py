@@ -155,10 +155,22 @@ def city_contacts() -> str:
     return head + "\n" + "\n".join(rows)
 
 
-def campaign_phases(year: str) -> str:
+def campaign_phases() -> str:
+    """The shipped history of campaigns as a timetable; `campaigns.js` replaces it at run time with every year an
+    administrator keeps (`GET /api/campaigns`, the current one first), so no page names a year in code."""
     day = "%Y年%-m月%-d日"
-    rows = [f"| 第{p.phase}期 | {p.start:{day}} | {p.end:{day}} | {p.note} |" for p in campaigns()[year].phases]
-    return "| 期次 | 开始 | 完成 | 工作方案原文 |\n|---|---|---|---|\n" + "\n".join(rows)
+    sections = []
+    for c in sorted(campaigns().values(), key=lambda c: c.year, reverse=True):
+        rows = "".join(
+            f"<tr><td>第{p.phase}期</td><td>{p.start:{day}}</td><td>{p.end:{day}}</td><td>{p.note}</td></tr>"
+            for p in c.phases
+        )
+        sections.append(
+            f'<section class="campaign" data-year="{c.year}"><h4>{c.name}</h4><table class="campaign-phases">'
+            "<thead><tr><th scope=\"col\">期次</th><th scope=\"col\">开始</th><th scope=\"col\">完成（截止）</th>"
+            f"<th scope=\"col\">说明</th></tr></thead><tbody>{rows}</tbody></table></section>"
+        )
+    return '<div class="campaign-timetable" data-campaign-timetable markdown="0">' + "".join(sections) + "</div>"
 
 
 def provincial_centre() -> str:
@@ -174,7 +186,7 @@ RENDERERS = {
     "honour-table": lambda arg: honour_table(),
     "enterprise-categories": lambda arg: enterprise_categories(),
     "city-contacts": lambda arg: city_contacts(),
-    "campaign-phases": lambda arg: campaign_phases(arg or "2024"),
+    "campaign-phases": lambda arg: campaign_phases(),
     "provincial-centre": lambda arg: provincial_centre(),
     "notice-workdays": lambda arg: str(PUBLIC_NOTICE_MIN_WORKDAYS),
 }
@@ -213,15 +225,6 @@ def vocabulary() -> dict[str, Any]:
         "max_upload_bytes": MAX_UPLOAD_BYTES,
         "notice_min_workdays": PUBLIC_NOTICE_MIN_WORKDAYS,
         "cities": [{"code": c.code, "name": c.name, "hotline": c.hotline} for c in cities().values()],
-        "campaigns": {
-            year: {
-                "name": c.name,
-                "phases": [
-                    {"phase": p.phase, "start": p.start.isoformat(), "end": p.end.isoformat()} for p in c.phases
-                ],
-            }
-            for year, c in campaigns().items()
-        },
         # The roster template's layout (schemas/roster.py), so the report page reads the very file we offer.
         "roster_columns": [
             {"header": c.header, "field": c.field, "kind": c.kind, "group": c.group, "choices": dict(c.choices or {})}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -61,6 +62,15 @@ def server() -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+def set_clock(base: str, day: str | None) -> None:
+    """Move the local server's clock (`PUT /api/local/clock`), as the demo does to walk a year."""
+    body = json.dumps({"today": day}).encode()
+    request = urllib.request.Request(f"{base}/api/local/clock", data=body, method="PUT")
+    request.add_header("Content-Type", "application/json")
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.status == 200
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ import pytest
 from stdnum.cn import ric
 
 from tests.e2e.checks import assert_page_ok
-from tests.e2e.conftest import SITE, Traffic, new_page
+from tests.e2e.conftest import SITE, Traffic, new_page, set_clock
 
 pytestmark = pytest.mark.e2e
 
@@ -26,6 +26,13 @@ PDF = (
     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 )
 FLOW: dict[str, Any] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _real_clock_afterwards(server: str) -> Any:
+    """The flow walks 2024 on the local clock; the pages tested after it see the real date again."""
+    yield
+    set_clock(server, None)
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +127,7 @@ def roster_workbook(tmp_path: Path) -> Path:
 
 
 def test_enterprise_files_plans_and_reports_using_only_the_pages(
-    enterprise: Any, reviewer: Any, tmp_path: Path
+    enterprise: Any, reviewer: Any, server: str, tmp_path: Path
 ) -> None:
     # Given a signed-in enterprise in Guangzhou
     page = enterprise
@@ -141,8 +148,10 @@ def test_enterprise_files_plans_and_reports_using_only_the_pages(
     # And the city reviewer approves the filing
     decide(reviewer, "filings", FLOW["filing"], "通过")
 
-    # When the enterprise submits its plan with the work plan document uploaded (progress shown)
+    # When the enterprise submits its plan on 3 June 2024 (the local clock), the document uploaded (progress shown)
+    set_clock(server, "2024-06-03")
     page.goto("/enterprise/plan/")
+    assert page.get_by_label("评聘年度").input_value() == "2024"  # the current year is the default
     page.get_by_label("第 1 期（2024-04-01 至 2024-07-10）").check()
     page.get_by_label("特级技师（T 级）").check()
     page.get_by_label("6-18-01-01 车工").check()
@@ -156,7 +165,8 @@ def test_enterprise_files_plans_and_reports_using_only_the_pages(
     FLOW["plan"] = submitted_id(page)
     decide(reviewer, "plans", FLOW["plan"], "通过")
 
-    # When it reports the results: notice of five working days, the roster imported from the XLSX template
+    # When it reports the results on 24 June: notice of five working days, the roster imported from the XLSX template
+    set_clock(server, "2024-06-24")
     page.goto("/enterprise/report/")
     page.get_by_label("公示开始日期").fill("2024-06-17")
     page.get_by_label("公示结束日期").fill("2024-06-21")

@@ -18,7 +18,7 @@ def test_workdays_across_may_day_2024(call_api):
     assert body == {"start": "2024-04-29", "end": "2024-05-08", "workdays": 5}
 
 
-def test_cities_are_the_21_of_guangdong(call_api):
+def test_cities_are_the_21_of_guangdong(aws, call_api):
     status, body = call_api("GET", "/api/reference/cities")
     assert status == 200
     assert len(body) == 21

@@ -138,7 +138,7 @@ def test_the_covered_years_come_from_the_installed_calendar_and_are_named():
     # Given the installed chinesecalendar release's holiday table
     from chinese_calendar.constants import holidays
 
-    assert (FIRST, LAST) == (min(holidays).year, max(holidays).year)
+    assert (min(holidays).year, max(holidays).year) == (FIRST, LAST)
     assert FIRST <= 2024 < LAST  # the years run so far are covered
     # When a date of the first year it does not know is counted, Then the message names the years it knows
     with pytest.raises(PydanticCustomError) as caught:

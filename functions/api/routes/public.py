@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 from functions.errors import FieldProblem, ValidationFailed
 from functions.services import clock
 from schemas.eligibility import EligibilityRequest, EligibilityVerdict, evaluate
-from schemas.reference import cities, search_occupations
+from schemas.reference import search_occupations
 from schemas.workdays import workdays_between
 
 router = Router()
@@ -29,22 +29,6 @@ def check_eligibility(request: EligibilityRequest) -> EligibilityVerdict:
     if "as_of" not in request.model_fields_set:  # "today" is the one clock's, not the machine's
         request = request.model_copy(update={"as_of": clock.today()})
     return evaluate(request)
-
-
-@router.get("/api/reference/cities", tags=["public"], summary="广东省 21 个地级以上市及咨询电话")
-def list_cities() -> list[dict[str, str]]:
-    return [
-        {
-            "code": c.code,
-            "name": c.name,
-            "area_code": c.area_code,
-            "hotline": c.hotline,
-            "institution": c.institution,
-            "phone": c.phone,
-            "address": c.address,
-        }
-        for c in cities().values()
-    ]
 
 
 @router.get("/api/reference/occupations", tags=["public"], summary="按名称或编码查询职业（大典 2022 细类）")

@@ -2,6 +2,7 @@
 
 import { api, flatten, listAll, vocab } from "./api.js";
 import { requireRole } from "./auth.js";
+import { campaigns, openPhases, ordered } from "./campaigns.js";
 import { collect, h, options, say } from "./forms.js";
 import { draftToResume, autosave } from "./drafts.js";
 import { occupationLabel, occupationNames } from "./names.js";
@@ -35,15 +36,38 @@ async function main() {
     return;
   }
   select.append(...options(usable.map((f) => [f.id, `${f.id} · ${f.enterprise_name || ""} · ${(f.levels || []).join("/")} 级`]), { blank: "请选择备案" }));
-  const phases = v.campaigns["2024"].phases;
+  // The years still taking plans (the current one first), from the administered campaigns at run time.
+  const listing = await campaigns();
+  const years = ordered(listing).filter((c) => openPhases(c).length || c.year === start?.campaign);
+  if (!years.length) {
+    say(document.getElementById("gate"), "目前没有接受评价计划的评聘年度，请留意省人力资源社会保障厅的通知。", "error");
+    return;
+  }
+  const yearSelect = document.getElementById("campaign");
+  yearSelect.append(...options(years.map((c) => [c.year, c.name])));
+  yearSelect.value = years.some((c) => c.year === start?.campaign) ? start.campaign : years[0].year;
   const review = document.getElementById("review-date");
-  document.getElementById("phases").append(
-    ...phases.map((p) => choice("radio", "phase", String(p.phase), `第 ${p.phase} 期（${p.start} 至 ${p.end}）`, start ? start.phase === p.phase : false)),
-  );
+  const showPhases = () => {
+    const campaign = years.find((c) => c.year === yearSelect.value);
+    const open = new Set(openPhases(campaign).map((p) => p.phase));
+    document.getElementById("phases").replaceChildren(
+      ...campaign.phases.map((p) => {
+        const label = `第 ${p.phase} 期（${p.start} 至 ${p.end}${open.has(p.phase) ? "" : "，已截止"}）`;
+        const item = choice("radio", "phase", String(p.phase), label, start ? start.phase === p.phase : false);
+        if (!open.has(p.phase)) item.querySelector("input").disabled = true;
+        return item;
+      }),
+    );
+    review.removeAttribute("min");
+    review.removeAttribute("max");
+  };
+  showPhases();
+  yearSelect.addEventListener("change", showPhases);
   form.addEventListener("change", (e) => {
     if (e.target.name !== "phase") return;
-    const p = phases.find((x) => String(x.phase) === e.target.value);
-    review.min = p.start;
+    const campaign = years.find((c) => c.year === yearSelect.value);
+    const p = campaign.phases.find((x) => String(x.phase) === e.target.value);
+    review.min = p.start > listing.today ? p.start : listing.today;
     review.max = p.end;
   });
   const showFiling = async () => {

@@ -1,4 +1,4 @@
-"""Campaigns, administered (API.md "Staff": `PUT /api/campaigns/{year}`; "Public": the reads)."""
+"""Administered reference data: campaigns and city contacts (API.md "Staff": the PUTs; "Public": the reads)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from aws_lambda_powertools.event_handler.openapi.params import Path
 
 from functions.api.deps import caller, json_response, stores
 from schemas.campaigns import YEAR_PATTERN, CampaignRequest
+from schemas.contacts import CityContactRequest
 
 router = Router()
+CityCodePath = Annotated[str, Path(pattern=r"^\d{6}$", description="地市行政区划代码（6 位）")]
 Year = Annotated[str, Path(pattern=YEAR_PATTERN, description="年度，四位数字")]
 
 
@@ -45,3 +47,17 @@ def put_campaign(year: Year, form: CampaignRequest) -> Response[Any]:
 
     answer, created = save(stores().records, caller(router, "admin"), year, form)
     return json_response(answer, status=201 if created else 200)
+
+
+@router.get("/api/reference/cities", tags=["public"], summary="广东省 21 个地级以上市及职业技能评价指导机构联系方式")
+def list_cities() -> Response[Any]:
+    from functions.services.contacts import listing
+
+    return json_response(listing(stores().records))
+
+
+@router.put("/api/reference/cities/<code>/contact", tags=["admin"], summary="设置地市职业技能评价指导机构联系方式")
+def put_city_contact(code: CityCodePath, form: CityContactRequest) -> Response[Any]:
+    from functions.services.contacts import save
+
+    return json_response(save(stores().records, caller(router, "admin"), code, form))
