@@ -146,13 +146,23 @@ def enterprise_categories() -> str:
     return "| 企业类别 | 可开展的评聘级别 | 说明 |\n|---|---|---|\n" + "\n".join(rows)
 
 
+def _tel(number: str) -> str:
+    return f'<a href="tel:{number.replace("-", "")}">{number}</a>'
+
+
 def city_contacts() -> str:
-    rows = [
-        f"| {c.name} | {c.hotline} | {c.institution or NOT_YET} | {c.phone or NOT_YET} | {c.address or NOT_YET} |"
+    """The 21 cities with the contacts shipped (none yet: 待公布); `contacts.js` replaces the rows at run time with
+    what administrators set (`GET /api/reference/cities`), so an edit shows without a rebuild."""
+    rows = "".join(
+        f'<tr data-city="{c.code}"><td>{c.name}</td><td>{_tel(c.hotline)}</td><td>{c.institution or NOT_YET}</td>'
+        f"<td>{_tel(c.phone) if c.phone else NOT_YET}</td><td>{c.address or NOT_YET}</td></tr>"
         for c in cities().values()
-    ]
-    head = "| 地市 | 人社服务热线 | 职业技能评价指导机构 | 咨询电话 | 地址 |\n|---|---|---|---|---|"
-    return head + "\n" + "\n".join(rows)
+    )
+    head = "".join(f'<th scope="col">{t}</th>' for t in ("地市", "人社服务热线", "职业技能评价指导机构", "咨询电话", "地址"))
+    return (
+        '<div class="city-contacts" data-city-contacts markdown="0"><table><thead><tr>'
+        f"{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
 def campaign_phases() -> str:

@@ -49,12 +49,16 @@ def test_home_page_transfers_under_300_kb(page: Any) -> None:
     assert not any("mermaid" in url for url in sizes), "Mermaid is loaded only on the process page"
 
 
-def test_home_page_shows_the_2024_phases_from_the_campaign_data(page: Any) -> None:
+def test_home_page_timetable_comes_from_the_campaigns_at_run_time(page: Any) -> None:
     # When the home page is opened
     page.goto("/")
-    # Then the 2024 phases appear with their dates
-    text = page.locator("article").inner_text()
-    for day in ("2024年4月1日", "2024年7月10日", "2024年8月1日", "2024年10月30日"):
+    # Then its timetable is the API's campaigns (GET /api/campaigns), newest first, with each phase's dates
+    timetable = page.locator("[data-campaign-timetable][data-live]")
+    timetable.wait_for()
+    years = [y for y in timetable.locator("section.campaign").evaluate_all("els => els.map(e => e.dataset.year)")]
+    assert {"2024", "2025"} <= set(years)
+    text = timetable.inner_text()
+    for day in ("2024年4月1日", "2024年7月10日", "2024年8月1日", "2024年10月30日", "2025年7月10日"):
         assert day in text
 
 
@@ -72,6 +76,7 @@ def test_process_diagram_is_drawn_by_the_vendored_mermaid(page: Any, traffic: Tr
 def test_city_contacts_list_the_21_cities_with_their_12333_lines(page: Any) -> None:
     # When the contacts page is opened
     page.goto("/guide/contacts/")
+    page.locator("[data-city-contacts][data-live]").wait_for()  # read at run time from /api/reference/cities
     rows = page.locator("article table tbody tr")
     # Then each of the 21 cities has its area code's 12333 line; unset institution phones show 待公布
     assert rows.count() == 21

@@ -10,6 +10,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from playwright.sync_api import expect
 from stdnum.cn import ric
 
 from tests.e2e.checks import assert_page_ok
@@ -151,7 +152,7 @@ def test_enterprise_files_plans_and_reports_using_only_the_pages(
     # When the enterprise submits its plan on 3 June 2024 (the local clock), the document uploaded (progress shown)
     set_clock(server, "2024-06-03")
     page.goto("/enterprise/plan/")
-    assert page.get_by_label("评聘年度").input_value() == "2024"  # the current year is the default
+    expect(page.get_by_label("评聘年度")).to_have_value("2024")  # the current year (the clock's) is the default
     page.get_by_label("第 1 期（2024-04-01 至 2024-07-10）").check()
     page.get_by_label("特级技师（T 级）").check()
     page.get_by_label("6-18-01-01 车工").check()
