@@ -55,7 +55,7 @@ def test_home_page_timetable_comes_from_the_campaigns_at_run_time(page: Any) -> 
     # Then its timetable is the API's campaigns (GET /api/campaigns), newest first, with each phase's dates
     timetable = page.locator("[data-campaign-timetable][data-live]")
     timetable.wait_for()
-    years = [y for y in timetable.locator("section.campaign").evaluate_all("els => els.map(e => e.dataset.year)")]
+    years = list(timetable.locator("section.campaign").evaluate_all("els => els.map(e => e.dataset.year)"))
     assert {"2024", "2025"} <= set(years)
     text = timetable.inner_text()
     for day in ("2024年4月1日", "2024年7月10日", "2024年8月1日", "2024年10月30日", "2025年7月10日"):
