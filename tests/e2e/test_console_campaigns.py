@@ -8,6 +8,7 @@ import urllib.request
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.checks import assert_page_ok
 from tests.e2e.conftest import Traffic, new_page, set_clock
@@ -65,7 +66,7 @@ def test_an_admin_opens_a_year_no_code_knows_and_the_plan_page_offers_it(admin: 
         page.get_by_role("button", name=f"修改 {year}").click()
         page.get_by_label("截止日期").first.fill(f"{year}-03-01")
         page.get_by_role("button", name="保存年度").click()
-        assert "截止日期不能早于开始日期" in page.locator(".error-summary").inner_text()
+        expect(page.locator(".error-summary")).to_contain_text("截止日期不能早于开始日期")
     finally:
         set_clock(server, None)
 
