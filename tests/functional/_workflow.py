@@ -123,16 +123,23 @@ class Flow:
         return report_id
 
 
+_LATEST: dict[date, datetime] = {}  # the last moment handed out on each day, so a day revisited runs on
+
+
 def set_today(day: date | str) -> date:
-    """Set the one clock (`functions.services.clock`) to 10:00 Beijing time on `day`, running on from there
-    (so time stamps still increase); answer the date."""
+    """Set the one clock (`functions.services.clock`) to `day` in Beijing, from 10:00 or from where that day's
+    clock last stood, running on (so time stamps never go back, even across tests sharing a module's data)."""
     from functions.services import clock
 
     fixed = date.fromisoformat(day) if isinstance(day, str) else day
-    if clock.today() == fixed:  # already there: keep running, so stamps never go back
-        return fixed
-    start, began = datetime.combine(fixed, time(10, 0), clock.CHINA), monotonic()
-    clock.install_source(lambda: start + timedelta(seconds=monotonic() - began))
+    start, began = _LATEST.get(fixed, datetime.combine(fixed, time(10, 0), clock.CHINA)), monotonic()
+
+    def source() -> datetime:
+        moment = start + timedelta(seconds=monotonic() - began, microseconds=1)
+        _LATEST[fixed] = moment
+        return moment
+
+    clock.install_source(source)
     return fixed
 
 
