@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from schemas._errors import rule_error
 from schemas.campaigns import MAX_PHASES, YEAR_PATTERN
 from schemas.eligibility import Credential, Honour, WorkPeriod, add_years
-from schemas.enterprise import CATEGORY_IMPLIES, CATEGORY_NAMES, EnterpriseCategory, categories_for, levels_allowed
+from schemas.enterprise import CATEGORY_NAMES, EnterpriseCategory, categories_for, levels_allowed, with_implied
 from schemas.fields import (
     LEVEL_NAMES,
     CityCode,
@@ -83,14 +83,8 @@ class Enterprise(_Form):
 
     @field_validator("categories")
     @classmethod
-    def _categories_consistent(cls, categories: list[str]) -> list[str]:
-        for category, implied in CATEGORY_IMPLIES.items():
-            if category in categories and implied not in categories:
-                raise rule_error(
-                    "category_implies",
-                    f"{CATEGORY_NAMES[category]}同时属于{CATEGORY_NAMES[implied]}，请一并勾选“{CATEGORY_NAMES[implied]}”",
-                )
-        return list(dict.fromkeys(categories))
+    def _categories_implied(cls, categories: list[str]) -> list[str]:
+        return with_implied(categories)
 
 
 class Contact(_Form):

@@ -24,12 +24,14 @@ def review_stages(kind: str, level: str | None, categories: Sequence[str]) -> tu
 
     - filings and plans: the enterprise's city, or the province for a provincial-filed enterprise;
     - T report: the city, or the province alone for a provincial-filed enterprise;
-    - S report: the city's initial review, then the province's.
+    - S report: the city's initial review, then the province's; a provincial-filed enterprise's S report goes
+      to the province alone (§五(二)2①: the city does 初审 only for 当地备案企业).
     """
-    province_reviewed = any(c in PROVINCE_REVIEWED for c in categories)
+    if any(c in PROVINCE_REVIEWED for c in categories):
+        return ("province",)
     if kind == "report" and level == "S":
         return ("city", "province")
-    return ("province",) if province_reviewed else ("city",)
+    return ("city",)
 
 
 def after_decision(decision: str, stages: tuple[str, ...], stage: str) -> tuple[str, str | None]:

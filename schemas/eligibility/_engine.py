@@ -12,6 +12,7 @@ from schemas.eligibility._paths import (
     DIRECT_SCI_TECH_RANKS,
     S_HONOUR,
     S_MIN_HONOUR_LEVEL,
+    S_NAMED_HONOURS,
     T3_MIN_HONOUR_LEVEL,
     CredentialPath,
     paths_for,
@@ -37,7 +38,7 @@ REVIEW_NOTE = "（所依据的荣誉属“其他技能类人才荣誉”，需�
 class _Outcome:
     result: PathResult
     time_only: bool = False  # unmet only for lack of counted work time
-    relies_on_other: bool = False  # met only thanks to honours of category `other`
+    relies_on_other: bool = False  # met only thanks to honours a reviewer must confirm (`other`; S: unlisted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,13 +130,31 @@ def _direct(honours: Sequence[Honour]) -> _Outcome:
     return _honour_outcome(DIRECT.id, DIRECT.title, found, "已获", unmet)
 
 
+def _named_for_s(honour: Honour) -> bool:
+    floor = S_NAMED_HONOURS.get(honour.category)
+    return floor is not None and honour.level is not None and HONOUR_RANK[honour.level] >= HONOUR_RANK[floor]
+
+
 def _s_honour(honours: Sequence[Honour]) -> _Outcome:
+    """§四(二)'s prerequisite: a named honour passes; another provincial-or-higher skill-talent honour passes for
+    a reviewer to confirm (the list is "主要为", not exhaustive)."""
     found = _skill_honours_at_least(honours, S_MIN_HONOUR_LEVEL)
+    named = [h for h in found if _named_for_s(h)]
+    if named:
+        return _honour_outcome(S_HONOUR.id, S_HONOUR.title, named, "已获技能类人才省级以上表彰：", "")
+    if found:
+        detail = (
+            "已获" + "、".join(_honour_text(h) for h in found) + "，不在通知列举的省级以上表彰范围内"
+            "（南粤技术能手、劳动模范、五一劳动奖章、国务院政府特殊津贴、全国技术能手、世界技能大赛或国家职业技能大赛奖牌、"
+            "国家级技能大师工作室带头人），须由审核人员确认其属于技能类人才省级以上表彰"
+        )
+        result = PathResult(id=S_HONOUR.id, title=S_HONOUR.title, met=True, detail=detail)
+        return _Outcome(result, relies_on_other=True)
     unmet = (
         "未获技能类人才省级以上表彰（如南粤技术能手、省级以上劳动模范或五一劳动奖章、享受国务院政府特殊津贴、"
         "全国技术能手、世界技能大赛或国家职业技能大赛奖牌、国家级技能大师工作室带头人），申报首席技师须先具备此条件"
     )
-    return _honour_outcome(S_HONOUR.id, S_HONOUR.title, found, "已获技能类人才省级以上表彰：", unmet)
+    return _honour_outcome(S_HONOUR.id, S_HONOUR.title, [], "", unmet)
 
 
 def _t3_honour(honours: Sequence[Honour]) -> _Outcome:

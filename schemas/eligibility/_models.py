@@ -154,7 +154,12 @@ class EligibilityVerdict(BaseModel):
     as_of: date
     eligible: bool
     basis: Annotated[list[str], Field(description="使其符合条件的已满足条件编号（升序）")]
-    needs_review: Annotated[bool, Field(description="仅依据“其他”类荣誉满足时为 true，需人工核实")]
+    needs_review: Annotated[
+        bool,
+        Field(
+            description="所依据的荣誉须由审核人员核实时为 true：“其他”类荣誉，或首席技师前提中通知未列举的省级以上荣誉"
+        ),
+    ]
     eligible_on: Annotated[date | None, Field(description="仅因工作年限不足而不符合时，预计符合的最早日期")]
     paths: list[PathResult]
     prerequisites: list[PathResult]

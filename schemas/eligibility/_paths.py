@@ -83,6 +83,18 @@ DIRECT = HonourPath(
 
 T3_MIN_HONOUR_LEVEL = "municipal"
 S_MIN_HONOUR_LEVEL = "provincial"
+# §四(二) "省级以上表彰范围主要为…": the named honours, as the lowest level at which each category is one of them
+# (南粤技术能手 is the provincial 技术能手, 全国技术能手 the national one). They pass S_HONOUR outright; since the list
+# is "主要为", another skill-talent honour of level ≥ S_MIN_HONOUR_LEVEL passes too, with `needs_review`.
+S_NAMED_HONOURS: dict[str, str] = {
+    "technical_expert": "provincial",
+    "model_worker": "provincial",
+    "may_day_medal": "provincial",
+    "state_council_allowance": "national",
+    "worldskills_medal": "international",
+    "national_competition_medal": "national",
+    "master_studio_lead": "national",
+}
 DIRECT_SCI_TECH_RANKS = frozenset({"special", "first", "second"})
 
 

@@ -30,6 +30,7 @@ from schemas.eligibility import (  # noqa: E402
     RELATIONS,
     S_HONOUR,
     S_MIN_HONOUR_LEVEL,
+    S_NAMED_HONOURS,
     SCI_TECH_RANKS,
     SKILL_GRADES,
     T3_MIN_HONOUR_LEVEL,
@@ -83,10 +84,15 @@ def skill_talent_honours() -> str:
 
 
 def s_honour() -> str:
+    named = "、".join(
+        HONOUR_CATEGORIES[code] if code in FIXED_HONOUR_LEVELS else f"{HONOUR_CATEGORIES[code]}（{HONOUR_LEVELS[floor]}及以上）"
+        for code, floor in S_NAMED_HONOURS.items()
+    )
     return (
         f"**{S_HONOUR.id}（{S_HONOUR.title}，{S_HONOUR.clause}）**：{S_HONOUR.requirement}\n\n"
-        f"本系统按此判断：技能类人才荣誉（{skill_talent_honours()}）的级别须为"
-        f"{HONOUR_LEVELS[S_MIN_HONOUR_LEVEL]}及以上。"
+        f"本系统按此判断：通知列举的表彰直接满足：{named}。通知的范围是“主要为”，"
+        f"因此其他技能类人才荣誉（{skill_talent_honours()}）级别为{HONOUR_LEVELS[S_MIN_HONOUR_LEVEL]}及以上的"
+        "也可满足，但须由审核人员确认，自查和审核页面会标注“需人工核实”。"
     )
 
 
@@ -139,9 +145,9 @@ def enterprise_categories() -> str:
         levels = "、".join(f"{LEVEL_NAMES[lv]}（{lv}级）" for lv in sorted(CATEGORY_LEVELS[code], reverse=True))
         notes = []
         if code in CATEGORY_IMPLIES:
-            notes.append(f"同时属于{CATEGORY_NAMES[CATEGORY_IMPLIES[code]]}，备案时请一并勾选")
+            notes.append(f"同时属于{CATEGORY_NAMES[CATEGORY_IMPLIES[code]]}（系统自动计入）")
         if code in PROVINCE_REVIEWED:
-            notes.append("备案、评价计划和特级技师结果由省技能中心审核")
+            notes.append("备案、评价计划和评价结果（特级技师、首席技师）均由省技能中心审核，不经地市")
         rows.append(f"| {name} | {levels} | {'；'.join(notes) or '—'} |")
     return "| 企业类别 | 可开展的评聘级别 | 说明 |\n|---|---|---|\n" + "\n".join(rows)
 

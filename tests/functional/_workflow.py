@@ -115,9 +115,10 @@ class Flow:
         return report_body(plan_id, self.upload("material", claims=self.claims), candidates)
 
     def approved_report(self, level: str = "T", count: int = 2) -> str:
-        """A report approved by every desk it is routed to (an S report: the city, then the province)."""
+        """A report approved by every desk it is routed to (a local S report: the city, then the province)."""
         report_id = self.created("reports", self.report_body(self.approved_plan(level), count, level, first=0))
-        desks = [city_claims(self.city), province_claims()] if level == "S" else [self.first_desk]
+        local_s = level == "S" and "provincial_filed" not in self.categories
+        desks = [city_claims(self.city), province_claims()] if local_s else [self.first_desk]
         for claims in desks:
             self.approve("reports", report_id, claims)
         return report_id

@@ -49,20 +49,27 @@ def test_city_outside_the_21_cities_is_refused(submit, city):
     assert found["type"] == "city_unknown"
 
 
-def test_large_without_above_scale_is_refused(submit):
-    # Given a large enterprise that did not also tick above scale
-    found = problem(*submit(filing_body(categories=["large"], levels=["S"])), "enterprise.categories")
-    # Then the categories are named, asking to tick 规模以上企业 too
-    assert found["type"] == "category_implies"
-    assert "规模以上企业" in found["message"]
+def test_large_implies_above_scale(submit, call_api):
+    # Given a large enterprise that ticked only 大型企业, asking for both levels
+    status, answer = submit(filing_body(categories=["large"], levels=["T", "S"]))
+    # Then it is accepted and counts as above scale too
+    assert status == 201, answer
+    status, record = call_api("GET", f"/api/filings/{answer['id']}", claims=enterprise_claims())
+    assert status == 200, record
+    assert record["categories"] == ["large", "above_scale"]
+
+
+@pytest.mark.parametrize("category", ["provincial_filed", "chain_leader", "large"])
+def test_categories_that_may_run_s_may_also_run_t(submit, category):
+    status, answer = submit(filing_body(categories=[category], levels=["T", "S"]))
+    assert status == 201, answer
 
 
 @pytest.mark.parametrize(
     ("categories", "levels", "missing"),
     [
         (["above_scale"], ["S"], "S"),
-        (["chain_leader"], ["T"], "T"),
-        (["provincial_filed"], ["T", "S"], "T"),
+        (["above_scale"], ["T", "S"], "S"),
     ],
 )
 def test_each_level_needs_a_category_that_allows_it(submit, categories, levels, missing):

@@ -95,17 +95,23 @@ def test_province_rejects_an_s_report_after_the_city_approved(flow):
     assert status == 409
 
 
-def test_s_report_of_a_provincial_filed_enterprise_still_starts_at_its_city(aws, call_api, upload):
+def test_s_report_of_a_provincial_filed_enterprise_goes_to_the_province_only(aws, call_api, upload):
     # Given a provincial-filed enterprise in Guangzhou whose filing and plan the province approved
     flow = Flow(call_api, upload, uscc=PROVINCIAL_USCC, categories=("provincial_filed",))
     plan_id = flow.approved_plan("S", flow.approved_filing(["S"]))
     # When it reports S candidates
     report_id = flow.created("reports", flow.report_body(plan_id, level="S"))
-    # Then the city does the initial review and the province the final one
-    assert flow.read("reports", report_id)["stages"] == ["city", "province"]
-    assert _queue(call_api, city_claims(), level="S") == [report_id]
-    flow.approve("reports", report_id, city_claims())
+    # Then only the province reviews it (§五(二)2: the city does 初审 only for 当地备案企业)
+    head = flow.read("reports", report_id)
+    assert (head["stages"], head["stage"]) == (["province"], "province")
+    assert _queue(call_api, city_claims(), level="S") == []
+    assert flow.decide("reports", report_id, "approve", city_claims())[0] in (404, 409)
+    assert _queue(call_api, province_claims(), level="S") == [report_id]
+    # And the province's one approval is final: certificates are numbered
     assert flow.approve("reports", report_id, province_claims())["status"] == "approved"
+    status, certificates = call_api("GET", f"/api/reports/{report_id}/certificates", claims=province_claims())
+    assert status == 200, certificates
+    assert all(row["certificate_number"][15] == "S" for row in certificates["items"])
 
 
 def test_queue_level_filter_separates_t_and_s_reports(flow, call_api):

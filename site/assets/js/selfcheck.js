@@ -61,7 +61,9 @@ function render(verdict, levels) {
       { class: `verdict ${verdict.eligible ? "verdict--yes" : "verdict--no"}`, id: "verdict" },
       h("p", { class: "verdict-headline", text: headline }),
       h("p", { text: `评价日期：${dateText(verdict.as_of)}` }),
-      verdict.needs_review ? h("p", { text: "您依据“其他技能类人才荣誉”满足条件，需由审核部门人工核实。" }) : null,
+      verdict.needs_review
+        ? h("p", { text: "您所依据的荣誉不在通知明确列举的范围内（或属“其他技能类人才荣誉”），需由审核人员人工核实，详见下方说明。" })
+        : null,
     ),
     verdict.prerequisites.length ? h("h3", { text: "前提条件" }) : null,
     verdict.prerequisites.length ? h("ul", { class: "paths" }, ...verdict.prerequisites.map(pathCard)) : null,
