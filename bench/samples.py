@@ -16,8 +16,15 @@ ELIGIBILITY_REQUESTS: list[dict[str, Any]] = [
     {
         "level": "T",
         "as_of": "2024-06-30",
-        "credentials": [{"kind": "skill_certificate", "grade": "senior_technician", "obtained_on": "2019-07-01"}],
-        "work_periods": [{"start": "2008-07-01", "end": None}],
+        "credentials": [
+            {
+                "kind": "skill_certificate",
+                "grade": "senior_technician",
+                "relation": "corresponding",
+                "obtained_on": "2019-07-01",
+            }
+        ],
+        "work_periods": [{"start": "2008-07-01", "end": None, "relation": "corresponding"}],
         "honours": [],
     },
     # T: only time missing, with a gap between jobs → eligible_on projected
@@ -25,12 +32,22 @@ ELIGIBILITY_REQUESTS: list[dict[str, Any]] = [
         "level": "T",
         "as_of": "2024-06-30",
         "credentials": [
-            {"kind": "skill_certificate", "grade": "technician", "obtained_on": "2016-05-01"},
-            {"kind": "skill_certificate", "grade": "senior_technician", "obtained_on": "2023-09-01"},
+            {
+                "kind": "skill_certificate",
+                "grade": "technician",
+                "relation": "corresponding",
+                "obtained_on": "2016-05-01",
+            },
+            {
+                "kind": "skill_certificate",
+                "grade": "senior_technician",
+                "relation": "corresponding",
+                "obtained_on": "2023-09-01",
+            },
             {"kind": "professional_title", "grade": "senior", "relation": "related", "obtained_on": "2023-01-01"},
         ],
         "work_periods": [
-            {"start": "2010-07-01", "end": "2019-12-31"},
+            {"start": "2010-07-01", "end": "2019-12-31", "relation": "corresponding"},
             {"start": "2020-03-01", "end": None, "relation": "related"},
         ],
         "honours": [{"category": "technical_expert", "level": "county", "granted_on": "2021-09-01"}],
@@ -39,8 +56,18 @@ ELIGIBILITY_REQUESTS: list[dict[str, Any]] = [
     {
         "level": "S",
         "as_of": "2024-06-30",
-        "credentials": [{"kind": "skill_certificate", "grade": "senior_technician", "obtained_on": "2018-03-01"}],
-        "work_periods": [{"start": "2005-07-01", "end": "2012-06-30"}, {"start": "2012-07-01", "end": None}],
+        "credentials": [
+            {
+                "kind": "skill_certificate",
+                "grade": "senior_technician",
+                "relation": "corresponding",
+                "obtained_on": "2018-03-01",
+            }
+        ],
+        "work_periods": [
+            {"start": "2005-07-01", "end": "2012-06-30", "relation": "corresponding"},
+            {"start": "2012-07-01", "end": None, "relation": "corresponding"},
+        ],
         "honours": [
             {"category": "technical_expert", "level": "provincial", "name": "南粤技术能手", "granted_on": "2020-09-01"},
             {"category": "state_council_allowance", "granted_on": "2022-01-01"},
@@ -50,8 +77,15 @@ ELIGIBILITY_REQUESTS: list[dict[str, Any]] = [
     {
         "level": "S",
         "as_of": "2024-06-30",
-        "credentials": [{"kind": "professional_title", "grade": "full_senior", "obtained_on": "2020-01-01"}],
-        "work_periods": [{"start": "2001-07-01", "end": None}],
+        "credentials": [
+            {
+                "kind": "professional_title",
+                "grade": "full_senior",
+                "relation": "corresponding",
+                "obtained_on": "2020-01-01",
+            }
+        ],
+        "work_periods": [{"start": "2001-07-01", "end": None, "relation": "corresponding"}],
         "honours": [
             {"category": "model_worker", "level": "municipal", "granted_on": "2019-05-01"},
             {"category": "national_sci_tech_award", "rank": "third", "granted_on": "2021-11-03"},
@@ -76,12 +110,22 @@ def candidate(index: int) -> dict[str, Any]:
         "occupation": OCCUPATIONS[index % len(OCCUPATIONS)],
         "level": "T",
         "credentials": [
-            {"kind": "skill_certificate", "grade": "technician", "obtained_on": "2012-06-30"},
-            {"kind": "skill_certificate", "grade": "senior_technician", "obtained_on": obtained.isoformat()},
+            {
+                "kind": "skill_certificate",
+                "grade": "technician",
+                "relation": "corresponding",
+                "obtained_on": "2012-06-30",
+            },
+            {
+                "kind": "skill_certificate",
+                "grade": "senior_technician",
+                "relation": "corresponding",
+                "obtained_on": obtained.isoformat(),
+            },
         ],
         "work_periods": [
             {"start": "2006-07-01", "end": "2013-12-31", "relation": "related"},
-            {"start": "2014-01-01", "end": None},
+            {"start": "2014-01-01", "end": None, "relation": "corresponding"},
         ],
         "honours": [
             {"category": "technical_expert", "level": "municipal", "name": "广州市技术能手", "granted_on": "2019-09-01"}

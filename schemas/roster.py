@@ -69,7 +69,7 @@ def _skill_certificate(n: int) -> list[RosterColumn]:
     g = f"skill{n}"
     return [
         RosterColumn(f"职业技能等级证书{n}", "grade", "choice", g, SKILL_GRADES, 16, "技师、高级技师等，可填两本"),
-        RosterColumn(f"证书{n}与参评职业关系", "relation", "choice", g, RELATIONS, 12, "留空按“相应”"),
+        RosterColumn(f"证书{n}与参评职业关系", "relation", "choice", g, RELATIONS, 12, "必填：相应、相关或无关"),
         RosterColumn(f"证书{n}取得日期", "obtained_on", "date", g, width=14),
     ]
 
@@ -77,7 +77,7 @@ def _skill_certificate(n: int) -> list[RosterColumn]:
 def _title() -> list[RosterColumn]:
     return [
         RosterColumn("职称", "grade", "choice", "title", TITLE_GRADES, 14, "专业技术职称等级"),
-        RosterColumn("职称与参评职业关系", "relation", "choice", "title", RELATIONS, 12, "留空按“相应”"),
+        RosterColumn("职称与参评职业关系", "relation", "choice", "title", RELATIONS, 12, "必填：相应、相关或无关"),
         RosterColumn("职称取得日期", "obtained_on", "date", "title", width=14),
     ]
 
@@ -87,7 +87,7 @@ def _work_period(n: int) -> list[RosterColumn]:
     return [
         RosterColumn(f"工作经历{n}开始日期", "start", "date", g, width=14),
         RosterColumn(f"工作经历{n}结束日期", "end", "date", g, width=14, note="仍在职的留空"),
-        RosterColumn(f"工作经历{n}与参评职业关系", "relation", "choice", g, RELATIONS, 12, "本职业填“相应”"),
+        RosterColumn(f"工作经历{n}与参评职业关系", "relation", "choice", g, RELATIONS, 12, "必填：本职业填“相应”"),
     ]
 
 

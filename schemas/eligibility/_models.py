@@ -42,8 +42,8 @@ class Credential(BaseModel):
         str, Field(description="等级：证书为 technician、senior_technician 等，职称为 senior、full_senior 等")
     ]
     relation: Annotated[
-        Relation, Field(description="与参评职业的关系：相应 corresponding、相关 related、无关 unrelated")
-    ] = "corresponding"
+        Relation, Field(description="与参评职业的关系（必填）：相应 corresponding、相关 related、无关 unrelated")
+    ]
     obtained_on: Annotated[date, Field(description="取得日期")]
 
     @field_validator("grade")
@@ -63,8 +63,8 @@ class WorkPeriod(BaseModel):
     start: Annotated[date, Field(description="开始日期")]
     end: Annotated[date | None, Field(description="结束日期，在职则留空")] = None
     relation: Annotated[
-        Relation, Field(description="与参评职业的关系：本职业 corresponding、相关职业 related、无关 unrelated")
-    ] = "corresponding"
+        Relation, Field(description="与参评职业的关系（必填）：本职业 corresponding、相关职业 related、无关 unrelated")
+    ]
 
     @field_validator("end")
     @classmethod

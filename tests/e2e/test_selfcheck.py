@@ -16,7 +16,13 @@ def fill_credential(page: Any, row: int, kind: str, grade: str, obtained_on: str
     prefix = f"credentials[{row}]"
     page.locator(f'[data-path="{prefix}.kind"]').select_option(label=kind)
     page.locator(f'[data-path="{prefix}.grade"]').select_option(label=grade)
+    page.locator(f'[data-path="{prefix}.relation"]').select_option("corresponding")  # required: no default
     page.locator(f'[data-path="{prefix}.obtained_on"]').fill(obtained_on)
+
+
+def fill_work(page: Any, row: int, start: str) -> None:
+    page.locator(f'[data-path="work_periods[{row}].start"]').fill(start)
+    page.locator(f'[data-path="work_periods[{row}].relation"]').select_option(label="本职业")
 
 
 def test_senior_technician_a_year_on_is_eligible_for_t_by_t1(phone: Any, traffic: Traffic) -> None:
@@ -28,7 +34,7 @@ def test_senior_technician_a_year_on_is_eligible_for_t_by_t1(phone: Any, traffic
     page.get_by_label("特级技师（T 级）").check()
     page.get_by_label("评价日期").fill("2024-06-30")
     fill_credential(page, 0, "职业资格（职业技能等级）证书", "高级技师", "2023-03-01")
-    page.locator('[data-path="work_periods[0].start"]').fill("2010-07-01")
+    fill_work(page, 0, "2010-07-01")
     page.get_by_role("button", name="开始自查").click()
     # Then the verdict says eligible on T1, and each path says why
     verdict = page.locator("#verdict")
@@ -50,7 +56,7 @@ def test_chief_candidate_short_of_time_sees_the_date_they_become_eligible(phone:
     page.get_by_label("首席技师（S 级）").check()
     page.get_by_label("评价日期").fill("2024-06-30")
     fill_credential(page, 0, "职业资格（职业技能等级）证书", "高级技师", "2022-09-01")
-    page.locator('[data-path="work_periods[0].start"]').fill("2015-03-01")
+    fill_work(page, 0, "2015-03-01")
     page.get_by_role("button", name="添加荣誉").click()
     page.locator('[data-path="honours[0].category"]').select_option(label="技术能手")
     page.locator('[data-path="honours[0].level"]').select_option(label="省级")

@@ -81,6 +81,17 @@ def test_malformed_json_is_400(call_api):
             "work_periods[0].end",
             "work_period_order",
         ),
+        (  # relation is required: nothing defaults to 相应
+            {
+                "level": "T",
+                "credentials": [
+                    {"kind": "skill_certificate", "grade": "senior_technician", "obtained_on": "2020-01-01"}
+                ],
+            },
+            "credentials[0].relation",
+            "missing",
+        ),
+        ({"level": "T", "work_periods": [{"start": "2020-01-01", "end": None}]}, "work_periods[0].relation", "missing"),
     ],
 )
 def test_invalid_eligibility_request_is_422_naming_the_field(call_api, body, path, error_type):

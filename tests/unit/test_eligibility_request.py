@@ -121,18 +121,34 @@ def test_non_skill_awards_need_no_level(body, rank, issuer_type):
     ],
 )
 def test_grade_must_fit_the_credential_kind(body, ok):
+    body = {**body, "relation": "related"}
     if ok:
-        assert Credential.model_validate(body).relation == "corresponding"  # the default relation
+        assert Credential.model_validate(body).relation == "related"
     else:
         errors = rule_errors(Credential, body)
         assert [(p, k) for p, k, _ in errors] == [("grade", "grade_kind_mismatch")]
 
 
 def test_work_period_cannot_end_before_it_starts():
-    errors = rule_errors(WorkPeriod, {"start": "2024-01-02", "end": "2024-01-01"})
+    errors = rule_errors(WorkPeriod, {"start": "2024-01-02", "end": "2024-01-01", "relation": "corresponding"})
     assert [(p, k) for p, k, _ in errors] == [("end", "work_period_order")]
     # a one-day period is fine
-    assert WorkPeriod.model_validate({"start": "2024-01-01", "end": "2024-01-01"}).end is not None
+    one_day = {"start": "2024-01-01", "end": "2024-01-01", "relation": "corresponding"}
+    assert WorkPeriod.model_validate(one_day).end is not None
+
+
+@pytest.mark.parametrize(
+    ("model", "body"),
+    [
+        (Credential, {"kind": "skill_certificate", "grade": "senior_technician", "obtained_on": "2020-01-01"}),
+        (WorkPeriod, {"start": "2015-03-01", "end": None}),
+    ],
+)
+def test_relation_is_required_with_no_default(model, body):
+    # Given a credential or work period that does not say how it relates to the occupation evaluated
+    errors = rule_errors(model, body)
+    # Then it is refused at `relation`: nothing defaults to 相应
+    assert [(p, k) for p, k, _ in errors] == [("relation", "missing")]
 
 
 def test_errors_in_lists_name_the_item():
@@ -140,10 +156,15 @@ def test_errors_in_lists_name_the_item():
         "level": "T",
         "as_of": "2024-06-30",
         "credentials": [
-            {"kind": "skill_certificate", "grade": "technician", "obtained_on": "2020-01-01"},
-            {"kind": "skill_certificate", "grade": "senior", "obtained_on": "2020-01-01"},
+            {
+                "kind": "skill_certificate",
+                "grade": "technician",
+                "relation": "corresponding",
+                "obtained_on": "2020-01-01",
+            },
+            {"kind": "skill_certificate", "grade": "senior", "relation": "corresponding", "obtained_on": "2020-01-01"},
         ],
-        "work_periods": [{"start": "2024-01-02", "end": "2024-01-01"}],
+        "work_periods": [{"start": "2024-01-02", "end": "2024-01-01", "relation": "related"}],
     }
     paths = {(p, k) for p, k, _ in rule_errors(EligibilityRequest, body)}
     assert paths == {("credentials[1].grade", "grade_kind_mismatch"), ("work_periods[0].end", "work_period_order")}

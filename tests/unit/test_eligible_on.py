@@ -12,9 +12,14 @@ def _verdict(periods: list[dict[str, object]]) -> object:
                 "level": "T",
                 "as_of": "2024-06-30",
                 "credentials": [
-                    {"kind": "skill_certificate", "grade": "senior_technician", "obtained_on": "2024-01-01"}
+                    {
+                        "kind": "skill_certificate",
+                        "grade": "senior_technician",
+                        "relation": "corresponding",
+                        "obtained_on": "2024-01-01",
+                    }
                 ],
-                "work_periods": periods,
+                "work_periods": [{**p, "relation": "corresponding"} for p in periods],
             }
         )
     )

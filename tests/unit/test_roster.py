@@ -57,7 +57,7 @@ def believable(n: int) -> dict[str, Any]:
         "工作经历1与参评职业关系": "相应",
     }
     if n % 3 == 0:
-        row |= {"职业技能等级证书2": "技师", "证书2取得日期": datetime(2010, 6, 30)}
+        row |= {"职业技能等级证书2": "技师", "证书2与参评职业关系": "相应", "证书2取得日期": datetime(2010, 6, 30)}
     if n % 4 == 0:
         row |= {"职称": "副高级职称", "职称与参评职业关系": "相关", "职称取得日期": datetime(2019, 12, 20)}
     if level == "首席技师":
@@ -68,6 +68,18 @@ def believable(n: int) -> dict[str, Any]:
             "荣誉1获得日期": "2020-11-18",
         }
     return row
+
+
+def test_a_group_without_its_relation_is_refused_at_that_column() -> None:
+    # Given a certificate and a work period whose relation to the occupation was left blank
+    row = believable(1)
+    del row["证书1与参评职业关系"], row["工作经历1与参评职业关系"]
+    result = parse_roster(fill([row]))
+    # Then nothing defaults to 相应: both columns are named on row 2
+    assert {(p.row, p.column, p.type) for p in result.problems} == {
+        (2, "证书1与参评职业关系", "missing"),
+        (2, "工作经历1与参评职业关系", "missing"),
+    }
 
 
 def test_a_filled_template_of_30_candidates_parses_into_candidates() -> None:

@@ -85,7 +85,11 @@ export function credentialFields(vocab, prefix, value = {}) {
       { class: "grid" },
       field("类别", kind),
       field("等级", grade),
-      field("与参评职业的关系", select(`${prefix}.relation`, entries(vocab.relations), { value: value.relation || "corresponding" })),
+      field(
+        "与参评职业的关系",
+        select(`${prefix}.relation`, entries(vocab.relations), { blank: "请选择（必填）", value: value.relation }),
+        "相应：与参评职业（工种）对应；相关：相近职业",
+      ),
       field("取得日期", dateInput(`${prefix}.obtained_on`, value.obtained_on)),
     ),
   ];
@@ -104,7 +108,7 @@ export function workFields(vocab, prefix, value = {}) {
           ["corresponding", "本职业"],
           ["related", "相关职业"],
           ["unrelated", "无关职业"],
-        ], { value: value.relation || "corresponding" }),
+        ], { blank: "请选择（必填）", value: value.relation }),
       ),
     ),
   ];
