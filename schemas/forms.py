@@ -14,7 +14,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from schemas._errors import rule_error
 from schemas.campaigns import MAX_PHASES, YEAR_PATTERN
 from schemas.eligibility import Credential, Honour, WorkPeriod, add_years
-from schemas.enterprise import CATEGORY_NAMES, EnterpriseCategory, categories_for, levels_allowed, with_implied
+from schemas.enterprise import (
+    CATEGORY_NAMES,
+    EnterpriseCategory,
+    ExistingInstitution,
+    categories_for,
+    levels_allowed,
+    with_implied,
+)
 from schemas.fields import (
     LEVEL_NAMES,
     CityCode,
@@ -111,6 +118,12 @@ class FilingRequest(_Submission):
         list[Level], Field(min_length=1, max_length=2, description="申请备案级别：T 特级技师，S 首席技师")
     ]
     occupations: Annotated[list[OccupationRef], Field(min_length=1, max_length=300, description="备案职业（工种）范围")]
+    existing_institution: Annotated[
+        ExistingInstitution | None,
+        Field(
+            description="已备案为职业技能等级认定评价机构的企业：现有机构代码与序列号（无则留空，审核通过后分配序列号）"
+        ),
+    ] = None
 
     @field_validator("levels")
     @classmethod
@@ -325,8 +338,16 @@ class DecisionRequest(_Form):
 class DebarmentRequest(_Form):
     subject_type: Literal["person", "enterprise"]
     subject_id: Annotated[str, Field(description="身份证号码（个人）或统一社会信用代码（企业）")]
+    subject_name: Annotated[str, Field(min_length=1, max_length=100, description="姓名（个人）或企业名称")]
     reason: Annotated[str, Field(min_length=2, max_length=2000, description="原因")]
     decided_on: Annotated[date, Field(description="决定日期")]
+    campaign: Annotated[str | None, Field(description="取消其评聘结果的年度，默认为决定日期所在年度", max_length=8)] = (
+        None
+    )
+    record_id: Annotated[
+        str | None,
+        Field(max_length=64, description="发现问题的备案、评价计划或评价结果编号（地市审核人员登记个人时必填）"),
+    ] = None
 
     @field_validator("subject_id")
     @classmethod
@@ -337,6 +358,11 @@ class DebarmentRequest(_Form):
     @property
     def until(self) -> date:
         return add_years(self.decided_on, DEBARMENT_YEARS)
+
+    @property
+    def cancelled_campaign(self) -> str:
+        """§七(四) 取消其参加本年度评审资格: the campaign whose results the finding cancels."""
+        return self.campaign or str(self.decided_on.year)
 
 
 class CreatedAnswer(BaseModel):

@@ -1,44 +1,145 @@
-"""The debarment list (§七(四)): one item per decision, all listed under one index key.
+"""The debarment list (§七(四)): one item per finding, every lookup keyed.
 
-| item | pk | sk | gsi1 |
+| item | pk | sk | index |
 |---|---|---|---|
-| debarment | `DEBAR#<subject id>` | `<decided_on>#<id>` | `DEBARMENTS` / `<decided_on>#<id>` |
+| finding | `DEBAR#<ID number or USCC>` | `D#<decided_on>#<id>` | gsi1 `DEBARMENTS` / `<decided_on>#<id>` (the list, newest first); gsi2 `DEBARNAME#<name>` / `<decided_on>#<id>` (search by name) |
+| what holds now | `DEBAR#<ID number or USCC>` | `ACTIVE` | — (the latest `until` of the party's findings not lifted; absent when none) |
+| finding by id | `DEBARID#<id>` | `META` | — (where the finding is, for lifting) |
 
-The whole list is read in one query when a submission is checked: it is short (tens, not millions), and one
-query beats one lookup per candidate of a 500-person roster.
-"""
+Checking a submission's parties is a BatchGetItem of their `ACTIVE` items (100 keys a call), and lifting a
+finding is two GetItems and a conditional update: the cost never depends on how long the list is.
+"""  # noqa: E501
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from botocore.exceptions import ClientError
+
+from functions.dal.items import from_item, to_item, value
 from functions.dal.records import RecordStore
+from functions.errors import Conflict, ServiceUnavailable
 
 INDEX_KEY = "DEBARMENTS"
+ACTIVE = "ACTIVE"
+
+
+def party_pk(subject_id: str) -> str:
+    return f"DEBAR#{subject_id}"
+
+
+def name_key(name: str) -> str:
+    return f"DEBARNAME#{name.strip()}"
 
 
 class DebarmentStore:
     def __init__(self, records: RecordStore | None = None) -> None:
         self.records = records or RecordStore()
 
+    # ---- writes ---------------------------------------------------------------------------------------
+
     def add(self, item: dict[str, Any]) -> None:
         key = f"{item['decided_on']}#{item['id']}"
-        self.records.put(
-            {**item, "pk": f"DEBAR#{item['subject_id']}", "sk": key, "gsi1pk": INDEX_KEY, "gsi1sk": key},
-            condition="attribute_not_exists(pk)",
+        finding = {
+            **item,
+            "pk": party_pk(item["subject_id"]),
+            "sk": f"D#{key}",
+            "gsi1pk": INDEX_KEY,
+            "gsi1sk": key,
+            "gsi2pk": name_key(item["subject_name"]),
+            "gsi2sk": key,
+        }
+        pointer = {"pk": f"DEBARID#{item['id']}", "sk": "META", "at_pk": finding["pk"], "at_sk": finding["sk"]}
+        self._transact(
+            [
+                {"Put": self._put(finding, "attribute_not_exists(pk)")},
+                {"Put": self._put(pointer, "attribute_not_exists(pk)")},
+            ]
         )
+        self.refresh(item["subject_id"])
 
-    def all(self) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        cursor = None
-        while True:
-            page, cursor = self.records.query(INDEX_KEY, index="gsi1", limit=500, cursor=cursor, newest_first=True)
-            out += page
-            if not cursor:
-                return out
+    def lift(self, debarment_id: str, fields: dict[str, Any]) -> dict[str, Any] | None:
+        """Mark a finding lifted (once); None when there is no such finding."""
+        pointer = self.records.get(f"DEBARID#{debarment_id}", "META")
+        if pointer is None:
+            return None
+        names = {f"#f{i}": key for i, key in enumerate(fields)}
+        values = {f":f{i}": value(v) for i, v in enumerate(fields.values())}
+        try:
+            answer = self.records.ddb.update_item(
+                TableName=self.records.table,
+                Key=to_item({"pk": pointer["at_pk"], "sk": pointer["at_sk"]}),
+                UpdateExpression="SET " + ", ".join(f"{n} = {v}" for n, v in zip(names, values, strict=True)),
+                ConditionExpression="attribute_exists(pk) AND attribute_not_exists(lifted_on)",
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=values,
+                ReturnValues="ALL_NEW",
+            )
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] == "ConditionalCheckFailedException":
+                raise Conflict("该处理已解除") from exc
+            raise ServiceUnavailable() from exc
+        lifted = from_item(answer["Attributes"])
+        self.refresh(lifted["subject_id"])
+        return lifted
 
-    def find(self, debarment_id: str) -> dict[str, Any] | None:
-        return next((d for d in self.all() if d["id"] == debarment_id), None)
+    def refresh(self, subject_id: str) -> None:
+        """Recompute what holds now for one party from its own findings (a handful; keyed)."""
+        findings = [f for f in self.of(subject_id) if not f.get("lifted_on")]
+        if not findings:
+            try:
+                self.records.ddb.delete_item(
+                    TableName=self.records.table, Key=to_item({"pk": party_pk(subject_id), "sk": ACTIVE})
+                )
+            except ClientError as exc:
+                raise ServiceUnavailable() from exc
+            return
+        latest = max(findings, key=lambda f: str(f["until"]))
+        keep = ("id", "subject_type", "subject_id", "subject_name", "until", "decided_on", "campaign")
+        self.records.put({**{k: latest[k] for k in keep if k in latest}, "pk": party_pk(subject_id), "sk": ACTIVE})
 
-    def save(self, item: dict[str, Any]) -> None:
-        self.records.put(item)
+    # ---- keyed reads ----------------------------------------------------------------------------------
+
+    def active(self, subject_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """What holds now for each of these parties that has a finding not lifted (BatchGetItem)."""
+        wanted = list(dict.fromkeys(s for s in subject_ids if s))
+        found: dict[str, dict[str, Any]] = {}
+        table = self.records.table
+        for start in range(0, len(wanted), 100):
+            keys = [to_item({"pk": party_pk(s), "sk": ACTIVE}) for s in wanted[start : start + 100]]
+            request: dict[str, Any] = {table: {"Keys": keys, "ConsistentRead": True}}
+            while request:
+                try:
+                    answer = self.records.ddb.batch_get_item(RequestItems=request)
+                except ClientError as exc:
+                    raise ServiceUnavailable() from exc
+                for raw in answer["Responses"].get(table, []):
+                    item = from_item(raw)
+                    found[item["subject_id"]] = item
+                request = answer.get("UnprocessedKeys") or {}
+        return found
+
+    def of(self, subject_id: str) -> list[dict[str, Any]]:
+        """Every finding about one party, newest first."""
+        return list(self.records.every(party_pk(subject_id), "D#", newest_first=True))
+
+    def named(self, name: str) -> list[dict[str, Any]]:
+        return self.records.query(name_key(name), index="gsi2", limit=100, newest_first=True)[0]
+
+    def page(self, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
+        """The whole list, newest first, a page at a time."""
+        return self.records.query(INDEX_KEY, index="gsi1", limit=limit, cursor=cursor, newest_first=True)
+
+    # ---- helpers --------------------------------------------------------------------------------------
+
+    def _put(self, item: dict[str, Any], condition: str) -> dict[str, Any]:
+        return {"TableName": self.records.table, "Item": to_item(item), "ConditionExpression": condition}
+
+    def _transact(self, items: list[dict[str, Any]]) -> None:
+        try:
+            self.records.ddb.transact_write_items(TransactItems=items)
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] == "TransactionCanceledException":
+                raise Conflict("该处理记录已存在") from exc
+            raise ServiceUnavailable() from exc

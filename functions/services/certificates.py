@@ -9,8 +9,9 @@ again changes nothing: whoever finds the header incomplete (the decision itself,
 
 | item | pk | sk |
 |---|---|---|
-| counter | `COUNTER` | `SITE` · `CERT#<site>#<yy>#<level>` (attribute `n`: the last number given) |
-| enterprise profile | `ENT#<uscc>` | `PROFILE` (its site sequence) |
+| counter | `COUNTER` | `SITE` · `CERT#[<code>#]<site>#<yy>#<level>` (attribute `n`: the last number given) |
+| enterprise profile | `ENT#<uscc>` | `PROFILE` (its institution code and site sequence) |
+| institution claim | `INSTITUTION#<code>#<site>` | `CLAIM` (the enterprise holding that pair) |
 | certificates header of a report | `REC#<report id>` | `CERTS` (`first`, `count`, `version`, `complete`) |
 | one certificate | `REC#<report id>` | `CERT#<index, 5 digits>` (`status`: `allocated`) |
 | not yet completed | `PENDING#CERTS` | `<report id>` |
@@ -23,6 +24,7 @@ from typing import Any
 
 from functions.dal.items import to_item, value
 from functions.dal.records import RecordStore
+from functions.errors import Conflict
 from schemas.certificates import PROVINCE_FILED_INSTITUTION, certificate_number
 from schemas.reference import cities, occupations
 
@@ -47,23 +49,66 @@ def claim(records: RecordStore, name: str, last: int, count: int) -> dict[str, A
     return {"Update": update}
 
 
-def site_sequence_items(records: RecordStore, uscc: str, name: str, city: str) -> list[dict[str, Any]]:
-    """Items giving the enterprise its site sequence, unless it already has one."""
+def institution_claim_key(code: str, sequence: int) -> dict[str, str]:
+    return {"pk": f"INSTITUTION#{code}#{sequence:06d}", "sk": "CLAIM"}
+
+
+def site_sequence_items(
+    records: RecordStore, uscc: str, name: str, city: str, existing: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Items giving the enterprise its institution code and site sequence, unless it already has them.
+
+    An enterprise already filed as an evaluation institution keeps the code and sequence it stated
+    (已具备资质的企业无需重复申请); any other gets the next sequence under code `0000` [choice]. Either way an
+    `INSTITUTION#<code>#<sequence>` claim makes sure no two enterprises share the pair.
+    """
     if records.get(f"ENT#{uscc}", "PROFILE"):
         return []
-    last = counter_value(records, "SITE")
+    items: list[dict[str, Any]] = []
+    if existing:
+        code, sequence = existing["institution_code"], int(existing["site_sequence"])
+        holder = records.get(**institution_claim_key(code, sequence))
+        if holder and holder.get("uscc") != uscc:
+            raise Conflict(
+                f"评价机构代码 {code}、序列号 {sequence:06d} 已由“{holder.get('name', '')}”使用，"
+                "请核对该企业填写的机构代码"
+            )
+    else:
+        code = PROVINCE_FILED_INSTITUTION
+        last = counter_value(records, "SITE")
+        sequence = last + 1
+        while records.get(**institution_claim_key(code, sequence)):  # a number an existing institution stated
+            sequence += 1
+        items.append(claim(records, "SITE", last, sequence - last))
     profile = {
         "pk": f"ENT#{uscc}",
         "sk": "PROFILE",
         "uscc": uscc,
         "name": name,
         "city": city,
-        "site_sequence": last + 1,
+        "institution_code": code,
+        "site_sequence": sequence,
+        "existing": bool(existing),
     }
-    put = {
-        "Put": {"TableName": records.table, "Item": to_item(profile), "ConditionExpression": "attribute_not_exists(pk)"}
-    }
-    return [claim(records, "SITE", last, 1), put]
+    mark = {**institution_claim_key(code, sequence), "uscc": uscc, "name": name}
+    for item in (profile, mark):
+        condition = "attribute_not_exists(pk)"
+        items.append({"Put": {"TableName": records.table, "Item": to_item(item), "ConditionExpression": condition}})
+    return items
+
+
+def institution_of(records: RecordStore, uscc: str) -> tuple[str, int]:
+    """(institution code, site sequence) of an enterprise whose filing was approved; ("0000", 0) before that."""
+    profile = records.get(f"ENT#{uscc}", "PROFILE")
+    if not profile:
+        return PROVINCE_FILED_INSTITUTION, 0
+    return str(profile.get("institution_code") or PROVINCE_FILED_INSTITUTION), int(profile["site_sequence"])
+
+
+def certificate_counter(code: str, site: int, year: int, level: str) -> str:
+    """Serials run per institution, year and level; code 0000 keeps the original counter names."""
+    own = "" if code == PROVINCE_FILED_INSTITUTION else f"{code}#"
+    return f"CERT#{own}{site:06d}#{year % 100:02d}#{level}"
 
 
 PENDING = "PENDING#CERTS"
@@ -73,11 +118,10 @@ def certificate_items(
     records: RecordStore, head: dict[str, Any], body: dict[str, Any], issued_on: str, approved_at: str
 ) -> list[dict[str, Any]]:
     """Transaction items claiming a serial for every candidate of a finally approved report (a bounded few)."""
-    profile = records.get(f"ENT#{head['owner']}", "PROFILE")
-    site = int(profile["site_sequence"]) if profile else 0
+    code, site = institution_of(records, head["owner"])
     year = int(issued_on[:4])
     level = head["level"]
-    counter = f"CERT#{site:06d}#{year % 100:02d}#{level}"
+    counter = certificate_counter(code, site, year, level)
     last = counter_value(records, counter)
     header = {
         "pk": f"REC#{head['id']}",
@@ -86,6 +130,7 @@ def certificate_items(
         "version": head["version"],
         "issued_on": issued_on,
         "approved_at": approved_at,
+        "institution_code": code,
         "site": site,
         "year": year,
         "level": level,
@@ -112,6 +157,7 @@ def certificate_items(
 
 def _certificates(header: dict[str, Any], body: dict[str, Any]) -> list[dict[str, Any]]:
     site, year, level, first = header["site"], header["year"], header["level"], header["first"]
+    code = str(header.get("institution_code") or PROVINCE_FILED_INSTITUTION)
     return [
         {
             "pk": header["pk"],
@@ -122,7 +168,7 @@ def _certificates(header: dict[str, Any], body: dict[str, Any]) -> list[dict[str
             "occupation": c["occupation"],
             "occupation_name": occupations()[c["occupation"]].name,
             "level": level,
-            "certificate_number": certificate_number(PROVINCE_FILED_INSTITUTION, site, year, level, first + i),
+            "certificate_number": certificate_number(code, site, year, level, first + i),
             "status": "allocated",
             "issued_on": header["issued_on"],
         }
@@ -182,6 +228,7 @@ def certificate_rows(records: RecordStore, report_id: str) -> tuple[dict[str, An
 def published_entries(records: RecordStore, campaign: str | None) -> list[dict[str, Any]]:
     """The published chief technicians: newest approval first, each report's people in roster order."""
     complete_pending(records)
-    entries = list(records.every("PUBLIC#S", f"{campaign}#" if campaign else ""))
+    # An entry whose certificate a finding of fraud revoked (§七(四)) is no longer published.
+    entries = [e for e in records.every("PUBLIC#S", f"{campaign}#" if campaign else "") if not e.get("revoked")]
     # A stable sort keeps roster order inside one approval while the approvals go newest first.
     return sorted(entries, key=lambda e: (e["campaign"], e["approved_at"], e["report_id"]), reverse=True)

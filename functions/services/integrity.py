@@ -13,9 +13,10 @@ from schemas.forms import UPLOAD_TYPES
 
 
 def debarred(store: DebarmentStore, subjects: dict[str, str], today: date) -> list[FieldProblem]:
-    """`subjects` maps a field path to the ID number or USCC it names; one problem per debarred one."""
+    """`subjects` maps a field path to the ID number or USCC it names; one problem per debarred one.
+    Keyed: one BatchGetItem per 100 parties, whatever the length of the list."""
     active = {
-        d["subject_id"]: d for d in store.all() if not d.get("lifted_on") and date.fromisoformat(d["until"]) > today
+        subject: d for subject, d in store.active(subjects.values()).items() if date.fromisoformat(d["until"]) > today
     }
     problems = []
     for path, subject in subjects.items():

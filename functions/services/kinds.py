@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -30,12 +30,22 @@ from schemas.report_parts import ReportParts
 from schemas.review import review_stages
 from schemas.rules import plan_against_filing, report_against_plan
 
+if TYPE_CHECKING:
+    from functions.dal.people import PeopleStore
+
 
 @dataclass
 class Stores:
     records: RecordStore
     uploads: UploadStore
     debarments: DebarmentStore
+
+    @property
+    def people(self) -> PeopleStore:
+        """One-person-one-approval claims, on the same table."""
+        from functions.dal.people import PeopleStore
+
+        return PeopleStore(self.records)
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,7 @@ def _prepare_filing(stores: Stores, principal: Principal, form: FilingRequest, t
         "levels": form.levels,
         "scope": [o.code for o in form.occupations],
         "contact_email": form.contact.email,
+        "existing_institution": form.existing_institution.model_dump() if form.existing_institution else None,
     }
     return Prepared(fields, review_stages("filing", None, form.enterprise.categories), problems)
 
@@ -159,7 +170,20 @@ def _prepare_report(stores: Stores, principal: Principal, form: ReportRequest, t
         "candidate_count": len(form.candidates),
         "occupation_counts": occupation_counts(c.occupation for c in form.candidates),
     }
+    fields.update(_duplicate_flags(stores, fields, form))
     return Prepared(fields, review_stages("report", plan["level"], plan["categories"]), problems)
+
+
+DUPLICATES_KEPT = 20  # the head keeps the first few; reviewers' view recomputes them all
+
+
+def _duplicate_flags(stores: Stores, fields: dict[str, Any], form: ReportRequest) -> dict[str, Any]:
+    """Candidates already approved for this level and campaign elsewhere, flagged from submission on."""
+    from functions.services.duplicates import approved_elsewhere
+
+    candidates = [{"name": c.name, "id_number": c.id_number} for c in form.candidates]
+    found = approved_elsewhere(stores, fields, candidates)
+    return {"duplicate_count": len(found), "duplicates": found[:DUPLICATES_KEPT]}
 
 
 KINDS: dict[str, Kind] = {

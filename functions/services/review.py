@@ -10,6 +10,8 @@ from functions.errors import Conflict, Forbidden, NotFound, ServiceUnavailable
 from functions.observability import logger
 from functions.services import clock, stats
 from functions.services.certificates import certificate_items, complete, site_sequence_items
+from functions.services.duplicates import claim_for_approval, release
+from functions.services.integrity import debarred
 from functions.services.kinds import Stores
 from functions.services.notifications import announce
 from functions.services.queue import done_item
@@ -22,9 +24,15 @@ AUDIT_PAGE, AUDIT_PAGE_MAX = 200, 1000
 
 
 def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form: DecisionRequest) -> dict[str, Any]:
+    claimed: list[str] = []
     for _ in range(NUMBERING_RETRIES):
         head = visible(stores, kind, record_id, principal)
         change = _decision_change(stores, head, principal, form)
+        if form.decision == "approve":
+            _refuse_debarred(stores, head)
+        if head["kind"] == "report" and change.set["status"] == "approved":
+            body = stores.records.body(head["id"], head["version"])
+            claimed = claim_for_approval(stores, head, body["candidates"], change.set["updated_at"])
         try:
             stores.records.apply(change)
         except Conflict:
@@ -35,6 +43,7 @@ def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form
                 head.get("stage"),
             ):
                 continue  # only a counter moved (another approval took numbers): claim again
+            release(stores, head, claimed)
             raise Conflict("该记录已被其他审核人员处理，请刷新后查看") from None
         if head["kind"] == "report" and change.set["status"] == "approved":
             _complete_certificates(stores, record_id)
@@ -45,7 +54,20 @@ def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form
             "version": head["version"],
             "stage": change.set.get("stage"),
         }
+    if claimed:
+        release(stores, head, claimed)
     raise Conflict("编号分配繁忙，请稍后重试")
+
+
+def _refuse_debarred(stores: Stores, head: dict[str, Any]) -> None:
+    """§七(四): a decision that would approve a debarred enterprise or person is refused, not only submissions."""
+    subjects = {"enterprise": head["owner"]}
+    if head["kind"] == "report":
+        body = stores.records.body(head["id"], head["version"])
+        subjects.update({f"candidates[{i}].id_number": c["id_number"] for i, c in enumerate(body["candidates"])})
+    problems = debarred(stores.debarments, subjects, clock.today())
+    if problems:
+        raise Conflict("不能通过：" + "；".join(p.message for p in problems[:3]), problems)
 
 
 def _complete_certificates(stores: Stores, report_id: str) -> None:
@@ -79,7 +101,8 @@ def _decision_change(stores: Stores, head: dict[str, Any], principal: Principal,
     if status == "approved":
         fields["approved_at"] = at
         if head["kind"] == "filing":
-            extra = site_sequence_items(stores.records, head["owner"], head["enterprise_name"], head["city"])
+            existing = head.get("existing_institution")
+            extra = site_sequence_items(stores.records, head["owner"], head["enterprise_name"], head["city"], existing)
         elif head["kind"] == "report":
             body = stores.records.body(head["id"], head["version"])
             extra = certificate_items(stores.records, head, body, at[:10], at)

@@ -166,7 +166,7 @@ def _owned(stores: Stores, kind: Kind, record_id: str, principal: Principal) -> 
 PUBLIC_HEAD_FIELDS = (
     "id", "kind", "status", "version", "stage", "stages", "owner", "enterprise_name", "city", "categories",
     "levels", "level", "campaign", "phase", "review_date", "filing_id", "plan_id", "candidate_count",
-    "created_at", "submitted_at", "updated_at",
+    "created_at", "submitted_at", "updated_at", "existing_institution",
 )  # fmt: skip
 
 
@@ -181,11 +181,13 @@ def detail(stores: Stores, head: dict[str, Any], principal: Principal | None = N
         if principal is not None and principal.is_staff
         else {}
     )
+    data = stores.records.body(head["id"], head["version"])
     return {
         **summary(head),
+        **_staff_only(stores, head, data, principal),
         "awaiting": head["status"] in AWAITING,
         **desk_view,
-        "data": stores.records.body(head["id"], head["version"]),
+        "data": data,
         "history": [
             {k: log.get(k) for k in ("action", "decision", "comment", "role", "version", "status", "stage", "at")}
             for log in logs
@@ -196,6 +198,19 @@ def detail(stores: Stores, head: dict[str, Any], principal: Principal | None = N
             if log["action"] == "decision"
         ],
     }
+
+
+def _staff_only(
+    stores: Stores, head: dict[str, Any], data: dict[str, Any], principal: Principal | None
+) -> dict[str, Any]:
+    """What only staff see: for a report, its candidates approved for the same level and campaign elsewhere
+    (they name another enterprise), recomputed on every read so an approval since submission shows too."""
+    if principal is None or not principal.is_staff or head.get("kind") != "report":
+        return {}
+    from functions.services.duplicates import approved_elsewhere
+
+    found = approved_elsewhere(stores, head, data.get("candidates", []))
+    return {"duplicates": found, "duplicate_count": len(found)}
 
 
 def version_body(stores: Stores, head: dict[str, Any], version: int) -> dict[str, Any]:

@@ -133,6 +133,7 @@ def test_a_debarred_enterprise_gets_nothing_accepted_until_lifted(aws, call_api)
     debarment = {
         "subject_type": "enterprise",
         "subject_id": FACTORY_USCC,
+        "subject_name": "广州精工机械制造有限公司",
         "reason": "伪造评审材料",
         "decided_on": "2024-05-01",
     }
@@ -160,6 +161,7 @@ def test_a_debarred_person_is_refused_in_a_report(aws, call_api, upload):
         {
             "subject_type": "person",
             "subject_id": candidates[1]["id_number"],
+            "subject_name": candidates[1]["name"],
             "reason": "冒用他人证书",
             "decided_on": "2023-09-01",
         },
@@ -173,14 +175,16 @@ def test_a_debarred_person_is_refused_in_a_report(aws, call_api, upload):
     assert [f["path"] for f in answer["error"]["fields"]] == ["candidates[1].id_number"]
 
 
-def test_only_admins_debar(aws, call_api):
+def test_the_province_debars_anyone_and_a_bad_id_is_refused(aws, call_api):
     body = {
         "subject_type": "person",
         "subject_id": make_id("440104", "19850101", "001"),
+        "subject_name": "张三",
         "reason": "冒用",
         "decided_on": "2024-01-02",
     }
-    assert call_api("POST", "/api/debarments", body, claims=province_claims())[0] == 403
+    assert call_api("POST", "/api/debarments", body, claims=enterprise_claims())[0] == 403
+    assert call_api("POST", "/api/debarments", body, claims=province_claims())[0] == 201
     assert (
         call_api("POST", "/api/debarments", {**body, "subject_id": "440104198501010010"}, claims=admin_claims())[0]
         == 422

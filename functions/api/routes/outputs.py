@@ -73,26 +73,32 @@ def export_job(job_id: Annotated[str, Path(max_length=64, description="导出任
     return json_response(job_status(stores(), caller(router, *STAFF), job_id))
 
 
-@router.post("/api/debarments", tags=["admin"], summary="登记弄虚作假处理（5 年内不得申报）")
-@allowed("admin")
+@router.post("/api/debarments", tags=["staff"], summary="登记弄虚作假处理（5 年内不得申报，取消当年评聘结果）")
+@allowed(*STAFF)
 def add_debarment(form: DebarmentRequest) -> Response[Any]:
     from functions.services.debarments import add
 
-    return json_response(add(stores(), caller(router, "admin"), form), status=201)
+    return json_response(add(stores(), caller(router, *STAFF), form), status=201)
 
 
-@router.get("/api/debarments", tags=["admin"], summary="弄虚作假处理名单")
+@router.get("/api/debarments", tags=["staff"], summary="弄虚作假处理名单与查询")
+@allowed(*STAFF)
+def list_debarments(
+    q: Annotated[
+        str | None, Query(max_length=100, description="姓名或企业名称、身份证号码或统一社会信用代码；留空列出全部")
+    ] = None,
+    next: Annotated[str | None, Query(max_length=2000, description="上一页返回的 next")] = None,
+    limit: Annotated[int, Query(ge=1, le=200, description="每页条数")] = 50,
+) -> Response[Any]:
+    from functions.services.debarments import search
+
+    caller(router, *STAFF)
+    return json_response(search(stores(), q, next, limit))
+
+
+@router.post("/api/debarments/<debarment_id>/lift", tags=["admin"], summary="解除处理（须说明原因）")
 @allowed("admin", "province_reviewer")
-def list_debarments() -> Response[Any]:
-    from functions.services.debarments import listing
-
-    caller(router, "admin", "province_reviewer")
-    return json_response(listing(stores()))
-
-
-@router.post("/api/debarments/<debarment_id>/lift", tags=["admin"], summary="解除处理")
-@allowed("admin")
 def lift_debarment(debarment_id: Annotated[str, Path(max_length=64)], form: LiftRequest) -> Response[Any]:
     from functions.services.debarments import lift
 
-    return json_response(lift(stores(), caller(router, "admin"), debarment_id, form.reason))
+    return json_response(lift(stores(), caller(router, "admin", "province_reviewer"), debarment_id, form.reason))

@@ -12,6 +12,7 @@ import { DECISIONS, KINDS, factList, facts, historyTable, loadOccupationNames, s
 const root = document.getElementById("record");
 const form = document.getElementById("decision");
 const STAGES = { city: "地市", province: "省级" };
+const CERT_STATUS = { allocated: "已编号", issued: "已核发", revoked: "已撤销（弄虚作假）" };
 
 function readOnlyNotice(record) {
   if (record.can_decide) return null;
@@ -37,6 +38,15 @@ async function show(v, kind, id) {
   if (record.plan_id) parts.push(related("plans", record.plan_id, "所依据的评价计划"));
   if (record.filing_id) parts.push(related("filings", record.filing_id, "所依据的备案"));
   if (kind !== "filings") parts.push(h("h3", { text: "材料" }), await filesSection(kind, record.id));
+  if (kind === "reports" && (record.duplicates || []).length) {
+    // One person, one approval per level and campaign: the final approval is refused while these remain.
+    parts.push(
+      h("div", { class: "admonition warning", role: "alert", id: "duplicates" },
+        h("p", { class: "admonition-title", text: `${record.duplicates.length} 人已在本年度同一级别审核通过（不能重复通过）` }),
+        h("ul", {}, ...record.duplicates.map((d) => h("li", { text: `第 ${d.index + 1} 位 ${d.name}：报备 ${d.report_id}，${d.enterprise_name || ""}` }))),
+      ),
+    );
+  }
   if (kind === "reports") parts.push(...(await candidatesSection(record.id)));
   parts.push(h("h3", { text: "审核记录与意见" }), historyTable(record));
   if (kind === "reports" && record.status === "approved") {
@@ -45,7 +55,7 @@ async function show(v, kind, id) {
       const items = Array.isArray(certs) ? certs : certs?.items || [];
       parts.push(
         h("h3", { text: "证书编号" }),
-        table("证书编号", ["姓名", "职业", "级别", "证书编号"], items.map((c) => [c.name, c.occupation_name || c.occupation, v.levels[c.level] || c.level, h("code", { text: c.certificate_number })])),
+        table("证书编号", ["姓名", "职业", "级别", "证书编号", "状态"], items.map((c) => [c.name, c.occupation_name || c.occupation, v.levels[c.level] || c.level, h("code", { text: c.certificate_number }), CERT_STATUS[c.status] || c.status || "—"])),
       );
     } catch (error) {
       parts.push(h("p", { text: `证书编号暂不可查：${error.message}` }));

@@ -54,7 +54,8 @@ export function facts(kind, r, v) {
     add("联系人", r.contact && [r.contact.name, r.contact.phone, r.contact.email].filter(Boolean).join(" · "));
     add("申请级别", (r.levels || []).map((l) => v.levels[l] || l).join("、"));
     add("职业范围", list(r.occupations));
-    add("机构序号", r.institution_sequence || r.sequence);
+    const inst = r.existing_institution;
+    add("已有评价机构代码与序列号", inst ? `${inst.institution_code} / ${inst.site_sequence}（证书编号沿用）` : "无（审核通过后分配序列号）");
   } else if (kind === "plans") {
     add("备案编号", r.filing_id);
     add("年度与期次", r.campaign && `${r.campaign} 年第 ${r.phase} 期`);

@@ -1,0 +1,109 @@
+"""One person, one approval (DOMAIN.md "Review"): a keyed claim per campaign, level and person.
+
+| item | pk | sk |
+|---|---|---|
+| approval claim | `APPROVAL#<campaign>#<level>#<ID number's SHA-256, 32 hex>` | `PERSON` (`report_id`, `index`, `at`) |
+
+The ID number itself is never part of a key. A claim counts only while the report holding it is approved, so
+a claim left by a decision that failed is harmless: it is taken over once its report is no longer awaiting a
+decision, or once it is older than any decision can run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from functions.dal.items import from_item, to_item, value
+from functions.dal.records import RecordStore
+from functions.errors import Conflict, ServiceUnavailable
+
+SK = "PERSON"
+TRANSACTION_ITEMS = 100  # DynamoDB's limit per TransactWriteItems
+
+
+def person_pk(campaign: str, level: str, id_number: str) -> str:
+    digest = hashlib.sha256(id_number.encode()).hexdigest()[:32]
+    return f"APPROVAL#{campaign}#{level}#{digest}"
+
+
+class PeopleStore:
+    def __init__(self, records: RecordStore | None = None) -> None:
+        self.records = records or RecordStore()
+
+    def claims(self, pks: list[str]) -> dict[str, dict[str, Any]]:
+        """The claims that exist among `pks`, by pk (BatchGetItem, 100 keys a call)."""
+        found: dict[str, dict[str, Any]] = {}
+        table = self.records.table
+        for start in range(0, len(pks), 100):
+            keys = [to_item({"pk": pk, "sk": SK}) for pk in dict.fromkeys(pks[start : start + 100])]
+            request: dict[str, Any] = {table: {"Keys": keys, "ConsistentRead": True}}
+            while request:
+                try:
+                    answer = self.records.ddb.batch_get_item(RequestItems=request)
+                except ClientError as exc:
+                    raise ServiceUnavailable() from exc
+                for item in answer["Responses"].get(table, []):
+                    claim = from_item(item)
+                    found[claim["pk"]] = claim
+                request = answer.get("UnprocessedKeys") or {}
+        return found
+
+    def write(self, report_id: str, claims: Iterable[tuple[dict[str, Any], dict[str, Any] | None]]) -> list[str]:
+        """Write claims, each conditional: on nobody holding it yet or this same report holding it, or (a
+        takeover, when `expected` is given) on the stale holder still holding it. All or nothing per chunk of
+        100; Conflict when another decision got there first. Answers the pks written."""
+        written: list[str] = []
+        chunk: list[dict[str, Any]] = []
+        pks: list[str] = []
+        try:
+            for item, expected in claims:
+                chunk.append(self._put(item, expected))
+                pks.append(item["pk"])
+                if len(chunk) == TRANSACTION_ITEMS:
+                    self._transact(chunk)
+                    written += pks
+                    chunk, pks = [], []
+            if chunk:
+                self._transact(chunk)
+                written += pks
+        except Conflict:
+            self.release(written, report_id)
+            raise
+        return written
+
+    def release(self, pks: list[str], report_id: str) -> None:
+        """Delete this report's claims again (a decision that did not go through); others' are left alone."""
+        for pk in pks:
+            try:
+                self.records.ddb.delete_item(
+                    TableName=self.records.table,
+                    Key=to_item({"pk": pk, "sk": SK}),
+                    ConditionExpression="report_id = :me",
+                    ExpressionAttributeValues={":me": value(report_id)},
+                )
+            except ClientError as exc:
+                if exc.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                    raise ServiceUnavailable() from exc
+
+    def _put(self, item: dict[str, Any], expected: dict[str, Any] | None) -> dict[str, Any]:
+        put: dict[str, Any] = {"TableName": self.records.table, "Item": to_item({**item, "sk": SK})}
+        if expected is None:
+            put["ConditionExpression"] = "attribute_not_exists(pk) OR report_id = :me"
+            put["ExpressionAttributeValues"] = {":me": value(item["report_id"])}
+        else:
+            put["ConditionExpression"] = "report_id = :holder AND #at = :at"
+            put["ExpressionAttributeNames"] = {"#at": "at"}
+            put["ExpressionAttributeValues"] = {":holder": value(expected["report_id"]), ":at": value(expected["at"])}
+        return {"Put": put}
+
+    def _transact(self, items: list[dict[str, Any]]) -> None:
+        try:
+            self.records.ddb.transact_write_items(TransactItems=items)
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] in ("TransactionCanceledException", "ConditionalCheckFailedException"):
+                raise Conflict("同一人员正在另一份报备中审批，请稍后刷新重试") from exc
+            raise ServiceUnavailable() from exc
