@@ -174,6 +174,13 @@ def test_who_may_decide_is_settled_before_what_was_sent(world, actor, expected, 
 
 @pytest.mark.parametrize(("actor", "expected"), [("anonymous", 401), ("city_440100", 403), ("enterprise_a", 403)])
 def test_admin_routes_refuse_before_reading_the_body(world, actor, expected):
+    # Lifting a debarment is for the province and administrators (cities record findings, they do not lift)
+    status, _ = direct_call("POST", "/api/debarments/DBR-1/lift", {"reason": 7}, claims=ACTORS[actor])
+    assert status == expected
+
+
+@pytest.mark.parametrize(("actor", "expected"), [("anonymous", 401), ("enterprise_a", 403), ("city_440100", 422)])
+def test_findings_refuse_non_staff_before_reading_the_body(world, actor, expected):
     status, _ = direct_call("POST", "/api/debarments", {"subject_type": "nobody"}, claims=ACTORS[actor])
     assert status == expected
 
