@@ -111,4 +111,11 @@ def claim_for_approval(stores: Stores, head: dict[str, Any], candidates: list[di
 
 
 def release(stores: Stores, head: dict[str, Any], pks: list[str]) -> None:
+    """Give the claims back after a decision that did not go through, unless the report was approved after all
+    (another reviewer's approval of this same report holds the very same claims)."""
+    if not pks:
+        return
+    fresh = stores.records.head(head["id"])
+    if fresh is not None and fresh["status"] == "approved":
+        return
     stores.people.release(pks, head["id"])

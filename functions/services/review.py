@@ -24,15 +24,26 @@ AUDIT_PAGE, AUDIT_PAGE_MAX = 200, 1000
 
 
 def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form: DecisionRequest) -> dict[str, Any]:
+    # Checked and claimed once, before the numbering loop: debarments (§七(四)) and one person, one approval.
+    head = visible(stores, kind, record_id, principal)
+    first = _decision_change(stores, head, principal, form)
+    if form.decision == "approve":
+        _refuse_debarred(stores, head)
     claimed: list[str] = []
+    if head["kind"] == "report" and first.set["status"] == "approved":
+        body = stores.records.body(head["id"], head["version"])
+        claimed = claim_for_approval(stores, head, body["candidates"], first.set["updated_at"])
+    try:
+        return _decide(stores, kind, record_id, principal, form)
+    except Exception:
+        release(stores, head, claimed)
+        raise
+
+
+def _decide(stores: Stores, kind: str, record_id: str, principal: Principal, form: DecisionRequest) -> dict[str, Any]:
     for _ in range(NUMBERING_RETRIES):
         head = visible(stores, kind, record_id, principal)
         change = _decision_change(stores, head, principal, form)
-        if form.decision == "approve":
-            _refuse_debarred(stores, head)
-        if head["kind"] == "report" and change.set["status"] == "approved":
-            body = stores.records.body(head["id"], head["version"])
-            claimed = claim_for_approval(stores, head, body["candidates"], change.set["updated_at"])
         try:
             stores.records.apply(change)
         except Conflict:
@@ -43,7 +54,6 @@ def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form
                 head.get("stage"),
             ):
                 continue  # only a counter moved (another approval took numbers): claim again
-            release(stores, head, claimed)
             raise Conflict("该记录已被其他审核人员处理，请刷新后查看") from None
         if head["kind"] == "report" and change.set["status"] == "approved":
             _complete_certificates(stores, record_id)
@@ -54,8 +64,6 @@ def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form
             "version": head["version"],
             "stage": change.set.get("stage"),
         }
-    if claimed:
-        release(stores, head, claimed)
     raise Conflict("编号分配繁忙，请稍后重试")
 
 

@@ -33,8 +33,8 @@ def _long_names(count: int) -> list[str]:
     return ["".join(pick(NAME_CHARACTERS) for _ in range(NAME_LENGTH)) for _ in range(count)]
 
 
-def _submitted_s_report(flow: Flow, count: int) -> tuple[str, list[str]]:
-    body = flow.report_body(flow.approved_plan("S"), count=count, level="S", first=0)
+def _submitted_s_report(flow: Flow, count: int, first: int = 0) -> tuple[str, list[str]]:
+    body = flow.report_body(flow.approved_plan("S"), count=count, level="S", first=first)
     names = _long_names(count)
     for candidate, name in zip(body["candidates"], names, strict=True):
         candidate["name"] = name
@@ -99,7 +99,7 @@ def test_an_approval_interrupted_before_its_items_are_written_is_completed_by_th
     status, answer = call_api("GET", f"/api/reports/{report_id}/certificates", claims=province_claims())
     assert [int(i["certificate_number"][-6:]) for i in answer["items"]] == list(range(1, 31))
     # And the next approval at this institution continues at 31
-    second, _ = _submitted_s_report(flow, 2)
+    second, _ = _submitted_s_report(flow, 2, first=100)  # other people: one person, one approval a year
     flow.approve("reports", second, city_claims())
     flow.approve("reports", second, province_claims())
     status, answer = call_api("GET", f"/api/reports/{second}/certificates", claims=province_claims())
