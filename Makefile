@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_LINK_MODE := copy
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve test test-fast lint format bench deploy clean
+.PHONY: setup site serve reset test test-fast lint format bench deploy clean
 
 # uv from PyPI into .tools/ (a venv; where python3 has no venv module, a plain pip --target install).
 $(UV):
@@ -28,8 +28,12 @@ setup: .venv/.synced
 site: setup
 	$(RUN) mkdocs build --quiet --strict
 
+# Data lives in .data/ (or $GDSKILLS_DATA) and survives restarts; `make reset` empties it.
 serve: site
 	PORT=$(PORT) $(RUN) python -m infra.local_server
+
+reset: setup
+	$(RUN) python -m infra.local_store reset
 
 test: setup site
 	GDSKILLS_FULL_TESTS=1 $(RUN) pytest

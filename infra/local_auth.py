@@ -5,8 +5,10 @@ Only the local server uses this; nothing here is deployed.
 
 from __future__ import annotations
 
+import os
 import secrets
 import time
+from functools import cache
 from typing import Annotated, Any, Literal
 
 import jwt
@@ -17,7 +19,13 @@ from schemas.fields import CityCode, Uscc
 
 ISSUER = "gdskills-local"
 TOKEN_SECONDS = 8 * 3600
-_SECRET = secrets.token_bytes(32)
+
+
+@cache
+def _secret() -> bytes:
+    """The signing key: the data folder's (set by the local server, so sign-ins survive a restart), else random."""
+    configured = os.environ.get("GDSKILLS_TOKEN_SECRET")
+    return bytes.fromhex(configured) if configured else secrets.token_bytes(32)
 
 
 class LocalSessionRequest(BaseModel):
@@ -55,13 +63,13 @@ def issue_token(session: LocalSessionRequest) -> str:
         claims["custom:uscc"] = session.uscc
     if session.role == "city_reviewer" and session.city:
         claims["custom:city"] = session.city
-    return jwt.encode(claims, _SECRET, algorithm="HS256")
+    return jwt.encode(claims, _secret(), algorithm="HS256")
 
 
 def verify_token(token: str) -> dict[str, Any] | None:
     """The token's claims, or None when it is not one of ours or has expired."""
     try:
-        claims: dict[str, Any] = jwt.decode(token, _SECRET, algorithms=["HS256"], issuer=ISSUER)
+        claims: dict[str, Any] = jwt.decode(token, _secret(), algorithms=["HS256"], issuer=ISSUER)
     except jwt.PyJWTError:
         return None
     return claims

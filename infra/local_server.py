@@ -2,6 +2,10 @@
 
 Each `/api` request becomes an API Gateway HTTP API (payload 2.0) event for the very handler that runs in
 AWS; the JWT authorizer's work (verify the token, hand over its claims) is done here with local tokens.
+
+Safe by default: it listens on 127.0.0.1 only (`HOST=0.0.0.0` opts in, with a warning: the demo login then
+serves anyone who can reach it); `/s3/` lets through only what S3 would accept (`infra/local_s3.py`); no CORS
+for other origins. Durable by default: moto's state is journaled under the data folder (`infra/local_store.py`).
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's own payload limit
 S3_PREFIX = "/s3/"  # S3 as the browser sees it locally (AWS_ENDPOINT_URL_S3)
 # The pages' run-time settings: locally, the demo login (make deploy writes the deployed one from the stack).
 LOCAL_CONFIG = {"auth": {"mode": "demo"}}
+MAX_S3_BODY_BYTES = 21 * 1024 * 1024  # a 20 MB upload and its form fields
+HOP_HEADERS = frozenset({"content-length", "connection", "transfer-encoding", "server", "date"})
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 log = logging.getLogger("gdskills.local")
 
@@ -36,23 +43,28 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_moto() -> Any:
-    """moto's server in this process, quiet; AWS clients find it through AWS_ENDPOINT_URL."""
-    from moto.server import ThreadedMotoServer
+def start_moto(folder: Path) -> Any:
+    """moto's server in this process on 127.0.0.1, quiet, its state replayed from and journaled to `folder`;
+    AWS clients find it through AWS_ENDPOINT_URL and sign with the folder's private key."""
+    from infra.local_store import DurableMoto, keys
 
     for name in ("werkzeug", "moto", "botocore", "urllib3"):
         logging.getLogger(name).setLevel(logging.ERROR)
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    os.environ["AWS_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
+    private = keys(folder)
+    os.environ["AWS_SECRET_ACCESS_KEY"] = private["aws_secret_access_key"]  # never the well-known "testing"
+    os.environ["GDSKILLS_TOKEN_SECRET"] = private["token_secret"]
     for key, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_ACCESS_KEY_ID": "local",
         "AWS_DEFAULT_REGION": "us-east-1",
         "AWS_REGION": "us-east-1",
     }.items():
         os.environ.setdefault(key, value)
+    port = free_port()
+    server = DurableMoto(folder, port)
+    replayed = server.start()
+    if replayed:
+        log.info("已从 %s 恢复 %d 项数据操作", folder, replayed)
+    os.environ["AWS_ENDPOINT_URL"] = f"http://127.0.0.1:{port}"
     return server
 
 
@@ -150,14 +162,36 @@ class Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def _s3(self) -> None:
-        """The browser's presigned uploads and downloads reach moto's S3 through us: same origin, no CORS."""
+        """The browser's presigned uploads and downloads reach moto's S3 through us (same origin, no CORS),
+        checked as S3 checks them; anything else is refused (`infra/local_s3.py`)."""
         import http.client
+
+        from infra import local_s3
 
         length = self._length()
         if length is None:
             return
+        if length > MAX_S3_BODY_BYTES:
+            self.close_connection = True
+            self._s3_refuse(local_s3.Refusal(400, "EntityTooLarge", "Your proposed upload exceeds the maximum"))
+            return
         body = self.rfile.read(length) if length else None
         target = self.path[len(S3_PREFIX) - 1 :]
+        host = self.headers.get("host", "")
+        headers = dict(self.headers.items())
+        try:
+            if local_s3.check_header_signed(self.command, self.path, headers, host, self.client_address[0]):
+                pass  # the function's own call, signed with this server's private key
+            elif self.command in ("GET", "HEAD"):
+                local_s3.check_presigned_get(self.command, self.path, headers, host)
+            elif self.command == "POST":
+                bucket = os.environ.get("MATERIALS_BUCKET", "gdskills-materials")
+                local_s3.check_presigned_post(target, self.headers.get("content-type", ""), body or b"", bucket)
+            else:
+                raise local_s3.DENIED
+        except local_s3.Refusal as refusal:
+            self._s3_refuse(refusal)
+            return
         upstream = http.client.HTTPConnection("127.0.0.1", self.server.moto_port, timeout=60)  # type: ignore[attr-defined]
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
         upstream.request(self.command, target, body=body, headers=headers)
@@ -165,13 +199,22 @@ class Handler(SimpleHTTPRequestHandler):
         payload = answer.read()
         self.send_response(answer.status)
         for key, value in answer.getheaders():
-            if key.lower() not in ("content-length", "connection", "transfer-encoding", "server", "date"):
+            if key.lower() not in HOP_HEADERS and not key.lower().startswith("access-control-"):
                 self.send_header(key, value)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(payload)
         upstream.close()
+
+    def _s3_refuse(self, refusal: Any) -> None:
+        body = refusal.xml()
+        self.send_response(refusal.status)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def _api(self) -> None:
         from infra import local_gateway
@@ -233,8 +276,14 @@ def main() -> int:
     os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
     os.environ.setdefault("GDSKILLS_STAGE", "local")
     port = int(os.environ.get("PORT", "8000"))
+    host = os.environ.get("HOST") or "127.0.0.1"
     started = time.perf_counter()
-    moto = start_moto()
+    from infra.local_store import data_dir, lock
+
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    held = lock(folder)
+    moto = start_moto(folder)
     moto_port = int(os.environ["AWS_ENDPOINT_URL"].rsplit(":", 1)[1])
     from infra import local_gateway
 
@@ -246,9 +295,12 @@ def main() -> int:
     from infra import local_jobs
 
     local_jobs.start()  # the export queue, run in-process as the export function would
-    server = LocalServer(
-        ("127.0.0.1" if os.environ.get("BIND_LOCAL") else "0.0.0.0", port), partial(Handler, directory=str(SITE_DIR))
-    )
+    if host not in LOOPBACK:
+        log.warning(
+            "警告：HOST=%s，本服务对网络上的其他计算机开放；演示登录可让任何人以任意角色登录，仅可在可信网络中使用",
+            host,
+        )
+    server = LocalServer((host, port), partial(Handler, directory=str(SITE_DIR)))
     server.moto_port = moto_port  # type: ignore[attr-defined]
     signal.signal(signal.SIGINT, _interrupt)  # also when started with SIGINT ignored (a background job)
     signal.signal(signal.SIGTERM, _interrupt)
@@ -260,7 +312,7 @@ def main() -> int:
         port,
         port,
     )
-    log.info("按 Ctrl-C 停止")
+    log.info("数据保存在 %s（make reset 清空）；按 Ctrl-C 停止", folder)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -270,6 +322,7 @@ def main() -> int:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         server.server_close()
         moto.stop()
+        held.close()
     return 0
 
 

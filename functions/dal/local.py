@@ -33,22 +33,29 @@ def table_definition(name: str) -> dict[str, Any]:
 
 
 def create_local_resources() -> None:
+    """Create what is missing (a restarted local server finds its stored tables and buckets in place)."""
     config = settings()
     ddb = client("dynamodb")
-    ddb.create_table(**table_definition(config.table))
-    ddb.update_time_to_live(TableName=config.table, TimeToLiveSpecification={"Enabled": True, "AttributeName": "ttl"})
-    ddb.create_table(
-        TableName=config.idempotency_table,
-        BillingMode="PAY_PER_REQUEST",
-        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
-        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
-    )
-    ddb.update_time_to_live(
-        TableName=config.idempotency_table, TimeToLiveSpecification={"Enabled": True, "AttributeName": "expiration"}
-    )
+    tables = set(ddb.list_tables()["TableNames"])
+    if config.table not in tables:
+        ddb.create_table(**table_definition(config.table))
+        ttl = {"Enabled": True, "AttributeName": "ttl"}
+        ddb.update_time_to_live(TableName=config.table, TimeToLiveSpecification=ttl)
+    if config.idempotency_table not in tables:
+        ddb.create_table(
+            TableName=config.idempotency_table,
+            BillingMode="PAY_PER_REQUEST",
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        )
+        ttl = {"Enabled": True, "AttributeName": "expiration"}
+        ddb.update_time_to_live(TableName=config.idempotency_table, TimeToLiveSpecification=ttl)
     s3 = client("s3")
-    s3.create_bucket(Bucket=config.materials_bucket, ObjectLockEnabledForBucket=True)
-    s3.create_bucket(Bucket=config.exports_bucket)
+    buckets = {b["Name"] for b in s3.list_buckets().get("Buckets", [])}
+    if config.materials_bucket not in buckets:
+        s3.create_bucket(Bucket=config.materials_bucket, ObjectLockEnabledForBucket=True)
+    if config.exports_bucket not in buckets:
+        s3.create_bucket(Bucket=config.exports_bucket)
     sqs = client("sqs")
     dlq = sqs.create_queue(QueueName="gdskills-notify-dlq")["QueueUrl"]
     dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]

@@ -34,12 +34,13 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="session")
-def server() -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`python -m infra.local_server` on a free port, as `make serve` runs it; yields its base URL."""
     if not (SITE / "index.html").exists():
         pytest.fail("build/site is missing: run `make test` (it builds the site first) or `make site`")
     port = free_port()
-    env = {**os.environ, "PORT": str(port), "BIND_LOCAL": "1"}
+    data = tmp_path_factory.mktemp("data")  # a fresh, empty system; never the developer's .data/
+    env = {**os.environ, "PORT": str(port), "GDSKILLS_DATA": str(data)}
     log = (ROOT / "build" / "e2e-server.log").open("w")
     process = subprocess.Popen([sys.executable, "-m", "infra.local_server"], cwd=ROOT, env=env, stdout=log, stderr=log)
     base = f"http://localhost:{port}"  # the host presigned upload URLs name, so uploads stay same-origin
