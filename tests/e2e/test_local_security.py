@@ -73,7 +73,7 @@ def test_it_listens_on_loopback_only(server: LocalServer) -> None:
 
 
 @pytest.mark.parametrize(
-    "method,path",
+    ("method", "path"),
     [
         ("GET", "/s3/"),
         ("GET", f"/s3/{MATERIALS}"),
