@@ -43,6 +43,12 @@ CHOICES_SHEET = "选项"
 HEADER_ROW = 1
 FIRST_DATA_ROW = 2
 MAX_ROWS = 2000  # the most candidates one report may carry
+LAST_ROW = HEADER_ROW + MAX_ROWS  # the last row a roster may use: blank rows count, nothing below is read
+# What a filled template can need, uncompressed (2,000 believable rows are ~1.5 MB of sheet XML, all 45 columns
+# filled ~6 MB): a larger XML part is refused before anything is parsed (zipfile never inflates a part past the
+# size it declares), so every upload within the 20 MB limit is parsed in bounded time.
+MAX_SHEET_BYTES = 12 * 1024 * 1024
+MAX_PART_BYTES = 8 * 1024 * 1024
 SKILL_CERTIFICATES, WORK_PERIODS, HONOURS = 2, 3, 3
 CellKind = Literal["text", "id", "occupation", "choice", "date", "number"]
 
@@ -243,22 +249,22 @@ def _write_instructions(sheet: Any) -> None:
 
 
 def parse_roster(xlsx_bytes: bytes) -> RosterResult:
-    """Every candidate of a filled template, or every problem of every row at once."""
+    """Every candidate of a filled template, or every problem of every row at once. Reads rows 1..LAST_ROW and
+    the one after (to refuse a longer list), never further, whatever size the sheet declares."""
     sheet = _open_sheet(xlsx_bytes)
-    rows = sheet.iter_rows(min_row=HEADER_ROW, max_col=len(COLUMNS), values_only=True)
+    rows = sheet.iter_rows(min_row=HEADER_ROW, max_row=LAST_ROW + 1, max_col=len(COLUMNS), values_only=True)
     _check_header(next(rows, ()))
     candidates: list[dict[str, Any]] = []
     problems: list[RosterProblem] = []
     seen_ids: dict[str, int] = {}
-    valid_rows: list[tuple[int, dict[str, Any]]] = []
     count = 0
     for row_number, cells in enumerate(rows, start=FIRST_DATA_ROW):
         values = tuple(cells[: len(COLUMNS)]) + (None,) * (len(COLUMNS) - len(cells))
         if all(_blank(value) for value in values):
             continue
         count += 1
-        if count > MAX_ROWS:
-            raise RosterFileError(f"名单最多 {MAX_ROWS} 人，请分批报备", "roster_too_many_rows")
+        if count > MAX_ROWS or row_number > LAST_ROW:
+            raise _too_many_rows(row_number)
         candidate, row_problems = _parse_row(row_number, values)
         if candidate is not None:
             first = seen_ids.setdefault(candidate["id_number"], row_number)
@@ -270,23 +276,47 @@ def parse_roster(xlsx_bytes: bytes) -> RosterResult:
                 )
             else:
                 candidates.append(candidate)
-                valid_rows.append((row_number, candidate))
         problems += row_problems
     if not count and not problems:
         raise RosterFileError(f"名单是空的：请从第 {FIRST_DATA_ROW} 行起填写人员", "roster_empty")
-    return RosterResult([] if problems else candidates, problems, valid_rows)
+    return RosterResult([] if problems else candidates, problems)
+
+
+def _too_many_rows(rows: int) -> RosterFileError:
+    return RosterFileError(
+        f"名单最多 {MAX_ROWS} 人（第 {FIRST_DATA_ROW}–{LAST_ROW} 行，空行也计算在内），工作表“{SHEET}”有 {rows:,} 行："
+        f"请删除第 {LAST_ROW} 行以下的所有内容和格式，或分批报备",
+        "roster_too_many_rows",
+    )
 
 
 def _open_sheet(xlsx_bytes: bytes) -> Any:
+    not_xlsx = RosterFileError(
+        "文件不是 Excel 工作簿（.xlsx）：请下载人员名单模板，填写后以 .xlsx 格式上传", "roster_not_xlsx"
+    )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(xlsx_bytes))
+        parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise not_xlsx from exc
+    for part in parts:  # openpyxl parses the XML parts; pictures and the like it leaves alone
+        limit = MAX_SHEET_BYTES if part.filename.startswith("xl/worksheets/") else MAX_PART_BYTES
+        if part.filename.endswith((".xml", ".rels", ".vml")) and part.file_size > limit:
+            raise RosterFileError(
+                f"名单文件过大（{part.filename} 解压后 {part.file_size:,} 字节）：请使用系统提供的模板，只填写人员名单",
+                "roster_too_large",
+            )
     try:
         book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise RosterFileError(
-            "文件不是 Excel 工作簿（.xlsx）：请下载人员名单模板，填写后以 .xlsx 格式上传", "roster_not_xlsx"
-        ) from exc
+        raise not_xlsx from exc
     if SHEET not in book.sheetnames:
         raise RosterFileError(f"这不是人员名单模板：找不到工作表“{SHEET}”，请下载最新模板填写", "roster_wrong_template")
-    return book[SHEET]
+    sheet = book[SHEET]
+    declared = sheet.max_row  # the sheet's <dimension>: what it claims to hold
+    if declared is not None and declared > LAST_ROW:
+        raise _too_many_rows(declared)
+    return sheet
 
 
 def _check_header(header: Sequence[Any]) -> None:

@@ -280,3 +280,74 @@ def test_the_template_offers_chinese_dropdowns_text_ids_and_instructions() -> No
     instructions = "\n".join(str(c.value) for (c,) in book["填写说明"].iter_rows(max_col=1) if c.value)
     assert "YYYY-MM-DD" in instructions
     assert "2000" in instructions
+
+
+# ---- bounded parsing: never read past the rows a roster may hold -------------------------------------------
+
+
+def _with_cell_at(data: bytes, row: int, keep_dimension: bool = True) -> bytes:
+    """`data` with one blank-looking cell at `row` (20,000,000 rows in a few KB), its <dimension> kept or not."""
+    import re
+    import zipfile
+
+    excel_last = 1_048_576  # openpyxl writes no further than Excel's last row; the XML is edited past it
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    book["人员名单"].cell(row=excel_last, column=2, value=" ")
+    out = io.BytesIO()
+    book.save(out)
+    edited = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source, zipfile.ZipFile(edited, "w") as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = body.replace(str(excel_last).encode(), str(row).encode())
+                if not keep_dimension:
+                    body = re.sub(rb"<dimension [^>]*/>", b"", body)
+            target.writestr(info.filename, body)
+    return edited.getvalue()
+
+
+def test_a_sheet_declaring_20_million_rows_is_refused_clearly() -> None:
+    with pytest.raises(RosterFileError) as caught:
+        parse_roster(_with_cell_at(roster_template(), 20_000_000))
+    assert caught.value.type == "roster_too_many_rows"
+    assert "20,000,000" in str(caught.value)
+    assert "2001" in str(caught.value)
+
+
+def test_rows_past_the_limit_are_never_read_when_the_sheet_does_not_declare_its_size() -> None:
+    # Given three candidates and a lone blank cell at row 20,000,000, the sheet's size not declared
+    data = _with_cell_at(fill([believable(n) for n in range(3)]), 20_000_000, keep_dimension=False)
+    # Then the three parse: nothing past row 2,002 is read (reading on would take minutes)
+    assert len(parse_roster(data).candidates) == 3
+
+
+def test_blank_rows_count_toward_the_limit() -> None:
+    # Given a candidate on row 2,002 after 2,000 blank rows (the sheet's dimension removed)
+    book = openpyxl.load_workbook(io.BytesIO(fill([believable(1)])))
+    sheet = book["人员名单"]
+    for header, value in believable(2).items():
+        sheet.cell(row=MAX_ROWS + 2, column=HEADERS.index(header) + 1, value=value)
+    out = io.BytesIO()
+    book.save(out)
+    # Then it is refused: the list ends at row 2,001 however many rows are blank
+    with pytest.raises(RosterFileError) as caught:
+        parse_roster(out.getvalue())
+    assert caught.value.type == "roster_too_many_rows"
+
+
+def test_an_oversized_part_is_refused_before_it_is_parsed() -> None:
+    import zipfile
+
+    from schemas.roster import MAX_PART_BYTES
+
+    padded = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(roster_template())) as source, zipfile.ZipFile(padded, "w") as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == "xl/styles.xml":
+                body = body.replace(b"</styleSheet>", b"<!--" + b"x" * MAX_PART_BYTES + b"--></styleSheet>")
+            target.writestr(info.filename, body, compress_type=zipfile.ZIP_DEFLATED)
+    with pytest.raises(RosterFileError) as caught:
+        parse_roster(padded.getvalue())
+    assert caught.value.type == "roster_too_large"

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Query
+from pydantic import BaseModel, Field
 from pydantic_core import PydanticCustomError
 
-from functions.errors import FieldProblem, ValidationFailed
+from functions.errors import ApiError, FieldProblem, ValidationFailed
 from functions.services import clock
 from schemas.eligibility import EligibilityRequest, EligibilityVerdict, evaluate
 from schemas.reference import search_occupations
@@ -19,9 +20,28 @@ from schemas.workdays import workdays_between
 router = Router()
 
 
-@router.get("/api/health", tags=["public"], summary="健康检查")
-def health() -> dict[str, str]:
-    return {"status": "ok"}
+class Health(BaseModel):
+    status: Annotated[Literal["ok", "ready"], Field(description="ok：函数在运行；ready：所需的表和存储桶都可用")]
+    checked: Annotated[list[str], Field(description="检查过的资源")] = []
+
+
+@router.get("/api/health", tags=["public"], summary="健康检查（不访问任何资源）")
+def health() -> Health:
+    return Health(status="ok")
+
+
+@router.get("/api/health/ready", tags=["public"], summary="就绪检查：数据表与存储桶可用，否则 503 并列出缺少的资源")
+def ready() -> Health:
+    from functions.dal.aws import settings
+    from functions.dal.health import missing_resources
+
+    missing = missing_resources()
+    if missing:
+        problems = [FieldProblem(name, f"无法访问 {name}", "resource_missing") for name in missing]
+        raise ApiError(f"服务未就绪：缺少 {'、'.join(missing)}", problems, 503, "unavailable")
+    config = settings()
+    names = [config.table, config.idempotency_table, config.materials_bucket, config.exports_bucket]
+    return Health(status="ready", checked=names)
 
 
 @router.post("/api/eligibility/check", tags=["public"], summary="参评条件自查")
