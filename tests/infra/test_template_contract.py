@@ -26,6 +26,7 @@ ENVIRONMENT = {
 }
 PUBLIC_ROUTES = {
     ("get", "/api/health"),
+    ("get", "/api/health/ready"),
     ("post", "/api/eligibility/check"),
     ("get", "/api/reference/{proxy+}"),
     ("get", "/api/campaigns/{year}"),

@@ -21,8 +21,12 @@ router = Router()
 
 
 class Health(BaseModel):
-    status: Annotated[Literal["ok", "ready"], Field(description="ok：函数在运行；ready：所需的表和存储桶都可用")]
-    checked: Annotated[list[str], Field(description="检查过的资源")] = []
+    status: Annotated[Literal["ok"], Field(description="函数在运行")]
+
+
+class Readiness(BaseModel):
+    status: Annotated[Literal["ready"], Field(description="所需的表和存储桶都可用")]
+    checked: Annotated[list[str], Field(description="检查过的资源")]
 
 
 @router.get("/api/health", tags=["public"], summary="健康检查（不访问任何资源）")
@@ -31,7 +35,7 @@ def health() -> Health:
 
 
 @router.get("/api/health/ready", tags=["public"], summary="就绪检查：数据表与存储桶可用，否则 503 并列出缺少的资源")
-def ready() -> Health:
+def ready() -> Readiness:
     from functions.dal.aws import settings
     from functions.dal.health import missing_resources
 
@@ -41,7 +45,7 @@ def ready() -> Health:
         raise ApiError(f"服务未就绪：缺少 {'、'.join(missing)}", problems, 503, "unavailable")
     config = settings()
     names = [config.table, config.idempotency_table, config.materials_bucket, config.exports_bucket]
-    return Health(status="ready", checked=names)
+    return Readiness(status="ready", checked=names)
 
 
 @router.post("/api/eligibility/check", tags=["public"], summary="参评条件自查")
