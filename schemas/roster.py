@@ -257,6 +257,7 @@ def parse_roster(xlsx_bytes: bytes) -> RosterResult:
     candidates: list[dict[str, Any]] = []
     problems: list[RosterProblem] = []
     seen_ids: dict[str, int] = {}
+    valid_rows: list[tuple[int, dict[str, Any]]] = []
     count = 0
     for row_number, cells in enumerate(rows, start=FIRST_DATA_ROW):
         values = tuple(cells[: len(COLUMNS)]) + (None,) * (len(COLUMNS) - len(cells))
@@ -276,10 +277,11 @@ def parse_roster(xlsx_bytes: bytes) -> RosterResult:
                 )
             else:
                 candidates.append(candidate)
+                valid_rows.append((row_number, candidate))
         problems += row_problems
     if not count and not problems:
         raise RosterFileError(f"名单是空的：请从第 {FIRST_DATA_ROW} 行起填写人员", "roster_empty")
-    return RosterResult([] if problems else candidates, problems)
+    return RosterResult([] if problems else candidates, problems, valid_rows)
 
 
 def _too_many_rows(rows: int) -> RosterFileError:
