@@ -9,6 +9,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -32,7 +33,8 @@ def _server() -> Iterator[int]:
     from infra.local_server import free_port
 
     port = free_port()
-    env = {**os.environ, "PORT": str(port), "BIND_LOCAL": "1", "POWERTOOLS_LOG_LEVEL": "WARNING"}
+    data = tempfile.mkdtemp(prefix="gdskills-bench-")  # an empty system of its own, never the developer's .data/
+    env = {**os.environ, "PORT": str(port), "GDSKILLS_DATA": data, "POWERTOOLS_LOG_LEVEL": "WARNING"}
     process = subprocess.Popen(
         [sys.executable, "-m", "infra.local_server"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
