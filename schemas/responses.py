@@ -36,14 +36,6 @@ class Certificates(BaseModel):
     items: list[Certificate]
 
 
-class ExportLink(BaseModel):
-    url: Annotated[str, Field(description="下载地址（预签名，限时有效）")]
-    filename: str
-    rows: int
-    name: str
-    format: str
-
-
 class UploadGrant(BaseModel):
     key: Annotated[str, Field(description="文件 key：提交表单时引用")]
     url: Annotated[str, Field(description="以 multipart/form-data POST 文件到此地址")]

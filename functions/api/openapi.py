@@ -40,6 +40,8 @@ XLSX = {
 SUCCESS: dict[tuple[str, str], dict[int, dict[str, Any]]] = {
     **{("post", path): {201: CREATED} for path in ("/api/filings", "/api/plans", "/api/reports")},
     **{("post", path): {201: CREATED} for path in ("/api/uploads", "/api/debarments", "/api/drafts")},
+    ("post", "/api/accounts"): {201: CREATED},
+    ("post", "/api/public/account-requests"): {201: CREATED, 200: {"description": "同一申请已在等待处理"}},
     ("delete", "/api/drafts/{draft_id}"): {204: {"description": "已删除"}},
     ("get", "/api/exports/{name}"): {
         303: {
@@ -47,6 +49,11 @@ SUCCESS: dict[tuple[str, str], dict[int, dict[str, Any]]] = {
             "headers": {"Location": {"schema": {"type": "string"}, "description": "下载地址"}},
         },
         200: {"description": "Accept: application/json 时：下载地址等信息"},
+        202: {
+            "description": "数据较多：已排入导出任务，按 Location 查询进度",
+            "headers": {"Location": {"schema": {"type": "string"}, "description": "导出任务地址"}},
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        },
     },
     ("get", "/api/reference/roster-template"): {200: {"description": "人员名单 XLSX 模板", **XLSX}},
     ("get", "/api/stats/export"): {200: {"description": "统计数据 XLSX", **XLSX}},
@@ -55,11 +62,10 @@ NO_STORE = {"/api/health"}  # answers without touching any resource
 
 
 def _typed() -> dict[tuple[str, str], tuple[int, type[Any]]]:
-    from schemas.responses import Certificates, Decided, ExportLink, RecordAccepted, UploadGrant
+    from schemas.responses import Certificates, Decided, RecordAccepted, UploadGrant
 
     typed: dict[tuple[str, str], tuple[int, type[Any]]] = {
         ("get", "/api/reports/{report_id}/certificates"): (200, Certificates),
-        ("get", "/api/exports/{name}"): (200, ExportLink),
         ("post", "/api/uploads"): (201, UploadGrant),
     }
     for kind in ("filings", "plans", "reports"):
