@@ -41,6 +41,7 @@ SUCCESS: dict[tuple[str, str], dict[int, dict[str, Any]]] = {
     **{("post", path): {201: CREATED} for path in ("/api/filings", "/api/plans", "/api/reports")},
     **{("post", path): {201: CREATED} for path in ("/api/uploads", "/api/debarments", "/api/drafts")},
     ("post", "/api/accounts"): {201: CREATED},
+    ("put", "/api/campaigns/{year}"): {201: CREATED, 200: {"description": "已更新"}},
     ("post", "/api/public/account-requests"): {201: CREATED, 200: {"description": "同一申请已在等待处理"}},
     ("delete", "/api/drafts/{draft_id}"): {204: {"description": "已删除"}},
     ("get", "/api/exports/{name}"): {
