@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,8 @@ import openpyxl
 import pytest
 
 from tests.e2e.checks import assert_page_ok
-from tests.e2e.conftest import SITE, Traffic, new_page
-from tests.e2e.test_selfcheck import fill_credential
+from tests.e2e.conftest import SITE, Traffic, new_page, set_clock
+from tests.e2e.test_selfcheck import fill_credential, fill_work
 from tests.e2e.test_workflow import PDF, confirm_review
 from tests.factories import filing_body, make_id, make_uscc
 
@@ -45,8 +46,9 @@ def _token(request: Any, body: dict[str, Any]) -> str:
 
 
 @pytest.fixture(scope="module")
-def plan_id(browser: Any, server: str) -> str:
+def plan_id(browser: Any, server: str) -> Iterator[str]:
     """An approved T plan (车工, phase 1, review date 2024-06-14) of the Shenzhen enterprise."""
+    set_clock(server, "2024-06-03")  # inside 2024's first phase, before the plan's review date
     context = browser.new_context(base_url=server)
     request = context.request
     me = _token(request, {"role": "enterprise", "uscc": USCC})
@@ -85,7 +87,9 @@ def plan_id(browser: Any, server: str) -> str:
     plan_id = _api(request, "POST", "/plans", me, plan)["id"]
     _api(request, "POST", f"/plans/{plan_id}/decision", city, {"decision": "approve", "comment": "", "version": 1})
     context.close()
-    return str(plan_id)
+    set_clock(server, "2024-06-24")  # the report's notice has ended, the phase's deadline not yet passed
+    yield str(plan_id)
+    set_clock(server, None)
 
 
 def sign_in(page: Any) -> None:
@@ -264,7 +268,7 @@ def test_the_self_check_on_a_phone_never_says_null(phone: Any) -> None:
     page.get_by_label("首席技师（S 级）").check()
     page.get_by_label("评价日期").fill("2024-06-30")
     fill_credential(page, 0, "职业资格（职业技能等级）证书", "高级技师", "2022-09-01")
-    page.locator('[data-path="work_periods[0].start"]').fill("2015-03-01")
+    fill_work(page, 0, "2015-03-01")  # the relation is required: nothing defaults to 相应
     page.get_by_role("button", name="开始自查").click()
     page.locator("#verdict").wait_for()
     text = page.locator("#result").inner_text()

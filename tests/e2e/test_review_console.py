@@ -7,13 +7,14 @@ enterprise would, uploads through the local server's /s3/ presigned POST), with 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import requests
 
 from tests.e2e.checks import assert_page_ok
-from tests.e2e.conftest import PHONE, Traffic, new_page
+from tests.e2e.conftest import PHONE, Traffic, new_page, set_clock
 from tests.factories import SHENZHEN_USCC, filing_body, plan_body, report_body, t_candidate, tiny_pdf, upload_request
 
 pytestmark = pytest.mark.e2e
@@ -47,7 +48,8 @@ class Client:
 
 
 @pytest.fixture(scope="module")
-def report(server: str) -> dict[str, Any]:
+def report(server: str) -> Iterator[dict[str, Any]]:
+    set_clock(server, "2024-06-03")  # inside 2024's first phase, before the plan's review date
     enterprise = Client(server, {"role": "enterprise", "uscc": USCC})
     city = Client(server, {"role": "city_reviewer", "city": CITY})
     decision = {"decision": "approve", "comment": "材料齐全", "version": 1}
@@ -56,10 +58,12 @@ def report(server: str) -> dict[str, Any]:
     plan_key = enterprise.upload("plan_document", tiny_pdf("gongzuo fangan"), "评价工作方案.pdf")
     plan = enterprise.call("POST", "/plans", plan_body(filing, plan_key))["id"]
     city.call("POST", f"/plans/{plan}/decision", decision)
+    set_clock(server, "2024-06-24")  # the report's notice has ended, the phase's deadline not yet passed
     notice_key = enterprise.upload("material", PDF, NOTICE_NAME)
     body = report_body(plan, notice_key, [t_candidate(71), t_candidate(72)])
     record = enterprise.call("POST", "/reports", body)["id"]
-    return {"id": record, "plan": plan, "keys": [plan_key, notice_key], "candidate": body["candidates"][0]}
+    yield {"id": record, "plan": plan, "keys": [plan_key, notice_key], "candidate": body["candidates"][0]}
+    set_clock(server, None)
 
 
 def signed_in(browser: Any, server: str, role: str, city: str | None = None, viewport: Any = None) -> Any:

@@ -107,9 +107,9 @@ async function load(v) {
   counts();
 }
 
-function fillFilters(v, role) {
+function fillFilters(v, role, campaigns) {
   document.getElementById("queue-level").append(...options(Object.entries(v.levels)));
-  const phases = Math.max(1, ...Object.values(v.campaigns).map((c) => c.phases.length));
+  const phases = Math.max(1, ...campaigns.map((c) => c.phases.length));
   document.getElementById("queue-phase").append(...options(Array.from({ length: phases }, (_, i) => [String(i + 1), `第 ${i + 1} 期`])));
   const statuses = Object.entries(v.statuses);
   document.getElementById("queue-status").append(...options(statuses));
@@ -128,6 +128,8 @@ let filled = false;
 
 async function main() {
   const v = await vocab();
+  // The phase filter offers as many phases as the longest administered year has.
+  const campaigns = (await api("GET", "/campaigns").catch(() => null))?.items || [];
   const place = document.getElementById("signin");
   document.getElementById("queue-filter").addEventListener("submit", (e) => {
     e.preventDefault();
@@ -138,7 +140,7 @@ async function main() {
     onSignedIn: (current) => {
       place.hidden = true;
       document.getElementById("queue-section").hidden = false;
-      if (!filled) fillFilters(v, current.role);
+      if (!filled) fillFilters(v, current.role, campaigns);
       filled = true;
       load(v);
     },
