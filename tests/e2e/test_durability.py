@@ -36,8 +36,15 @@ def _approved_report(server: LocalServer, ent: str, city: str, plan_id: str, fir
     return report_id
 
 
+PLAN_DAY, REPORT_DAY = "2024-06-03", "2024-06-24"  # inside 2024's first phase: plans before, reports after
+
+
+def move_clock(server: LocalServer, day: str) -> None:
+    requests.put(f"{server.base}/api/local/clock", json={"today": day}, timeout=10).raise_for_status()
+
+
 def test_kill_minus_nine_and_restart_lose_nothing(data: Path) -> None:
-    server = LocalServer(data).start()
+    server = LocalServer(data).start(GDSKILLS_TODAY=PLAN_DAY)
     try:
         # Given a whole flow: a filing and a plan approved, uploads, a report approved, a draft, an export
         ent = server.login("enterprise", uscc=FACTORY_USCC)
@@ -47,6 +54,7 @@ def test_kill_minus_nine_and_restart_lose_nothing(data: Path) -> None:
         document = server.upload(ent, "plan_document")
         plan_id = server.ok("POST", "/api/plans", ent, plan_body(filing_id, document), status=201)["id"]
         server.ok("POST", f"/api/plans/{plan_id}/decision", city, {"decision": "approve", "version": 1})
+        move_clock(server, REPORT_DAY)
         report_id = _approved_report(server, ent, city, plan_id, first=1)
         assert _serials(server, city, report_id) == [1, 2]
         draft = {"kind": "report", "title": "第二期 2 人", "body": {"plan_id": plan_id}}
@@ -64,7 +72,7 @@ def test_kill_minus_nine_and_restart_lose_nothing(data: Path) -> None:
         audit = server.ok("GET", f"/api/audit?subject={report_id}", city)["events"]
         # When the server is killed with SIGKILL and started again on the same folder
         server.kill()
-        server.start()
+        server.start(GDSKILLS_TODAY=PLAN_DAY)
         # Then the sign-ins made before still work, and every record reads back as it was
         for kind, rid in (("filings", filing_id), ("plans", plan_id), ("reports", report_id)):
             assert server.ok("GET", f"/api/{kind}/{rid}", ent) == before[kind]
@@ -80,6 +88,7 @@ def test_kill_minus_nine_and_restart_lose_nothing(data: Path) -> None:
         status = server.call("POST", "/api/plans", ent, plan_body(filing_id, document)).status_code
         assert status == 201
         # And numbering continues without a gap
+        move_clock(server, REPORT_DAY)
         assert _serials(server, city, _approved_report(server, ent, city, plan_id, first=3)) == [3, 4]
     finally:
         server.stop()
