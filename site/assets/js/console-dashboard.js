@@ -24,6 +24,13 @@ function table(headers, rows) {
   );
 }
 
+/** Horizontal bars, one per name (cities, desks, occupations), counted from zero in whole numbers. */
+const bars = (names, top) => ({
+  grid: { left: 8, right: 16, top, bottom: 8, containLabel: true },
+  xAxis: { type: "value", minInterval: 1 },
+  yAxis: { type: "category", data: names, inverse: true },
+});
+
 function draw(id, option, summary) {
   const el = document.getElementById(id);
   el.setAttribute("aria-label", summary);
@@ -63,9 +70,7 @@ function cityCharts(stats) {
     "chart-cities",
     {
       legend: { top: 0 },
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", data: names, inverse: true },
+      ...bars(names, 32),
       series: [
         { name: "报备人数", type: "bar", data: rows.map((c) => c.candidates) },
         { name: "证书", type: "bar", data: rows.map(certified) },
@@ -84,9 +89,7 @@ function cityCharts(stats) {
     "chart-statuses",
     {
       legend: { top: 0 },
-      grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
-      xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", data: names, inverse: true },
+      ...bars(names, 56),
       series: statuses.map((s) => ({ name: STATUS_NAMES[s], type: "bar", stack: "status", data: rows.map((c) => count(c, s)) })),
     },
     "各市评价计划与评价结果按状态堆叠，详见右侧数据表",
@@ -100,9 +103,7 @@ function deskCharts(stats) {
   draw(
     "chart-desks",
     {
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", data: desks.map((d) => d.name), inverse: true },
+      ...bars(desks.map((d) => d.name), 16),
       series: [{ name: "待审", type: "bar", data: desks.map((d) => d.waiting) }],
     },
     desks.length ? `各审核岗待审数量，共 ${desks.length} 个岗，详见右侧数据表` : "目前没有待审记录",
@@ -137,9 +138,7 @@ function occupationCharts(stats) {
   draw(
     "chart-occupations",
     {
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", data: top.map((o) => o.name), inverse: true },
+      ...bars(top.map((o) => o.name), 16),
       series: [{ name: "报备人数", type: "bar", data: top.map((o) => o.candidates) }],
     },
     top.length ? `参评人数最多的 ${top.length} 个职业，详见右侧数据表` : "暂无报备人员",
