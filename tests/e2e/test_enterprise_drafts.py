@@ -93,8 +93,10 @@ def plan_id(browser: Any, server: str) -> Iterator[str]:
 
 
 def sign_in(page: Any) -> None:
+    """Sign in on the page shown, and wait until the session is saved (a page opened sooner would see none)."""
     page.get_by_label("统一社会信用代码").fill(USCC)
     page.get_by_role("button", name="登录", exact=True).click()
+    page.wait_for_function("() => sessionStorage.getItem('gdskills.session') !== null")
 
 
 def roster(tmp_path: Path, count: int, broken: dict[int, dict[str, Any]] | None = None) -> Path:
