@@ -176,11 +176,14 @@ def _open_phase(
 
 
 def plan_in_campaign(
-    campaign: Campaign | None, year: str, number: int, review_date: date, today: date
+    campaign: Campaign | None, year: str, number: int | None, review_date: date | None, today: date
 ) -> list[RuleFailure]:
-    """A plan: its campaign open, its phase not past its deadline, its review date inside the phase, not past."""
+    """A plan: its campaign open, its phase not past its deadline, its review date inside the phase, not past.
+    A phase or review date that did not parse skips the rules that need it (the field error names it)."""
+    if number is None:
+        return _open_phase(campaign, year, 0, today, ("campaign", "phase"))[1] if _closed(campaign) else []
     phase, failures = _open_phase(campaign, year, number, today, ("campaign", "phase"))
-    if phase is None:
+    if phase is None or review_date is None:
         return failures
     if not phase.contains(review_date):
         failures.append(
@@ -195,6 +198,10 @@ def plan_in_campaign(
             RuleFailure("review_date", f"评审日期不能早于提交当天 {today.isoformat()}", "review_date_before_submission")
         )
     return failures
+
+
+def _closed(campaign: Campaign | None) -> bool:
+    return campaign is None or not campaign.accepting_submissions
 
 
 def report_in_campaign(campaign: Campaign | None, year: str, number: int, today: date) -> list[RuleFailure]:

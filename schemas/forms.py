@@ -6,6 +6,7 @@ cites, the clock) live in `schemas.rules`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Annotated, Literal
 
@@ -129,22 +130,25 @@ class FilingRequest(_Submission):
     @classmethod
     def _levels_allowed(cls, levels: list[str], info: ValidationInfo) -> list[str]:
         enterprise = info.data.get("enterprise")
-        if enterprise is None:
-            return levels
-        allowed = levels_allowed(enterprise.categories)
-        for level in levels:
-            if level not in allowed:
-                names = "、".join(CATEGORY_NAMES[c] for c in categories_for(level))
-                raise rule_error(
-                    "level_not_allowed",
-                    f"{LEVEL_NAMES[level]}（{level}级）只能由{names}备案，请核对企业类别或取消该级别",
-                )
+        refusal = level_refusal(levels, enterprise.categories) if enterprise is not None else None
+        if refusal:
+            raise rule_error("level_not_allowed", refusal)
         return list(dict.fromkeys(levels))
 
     @field_validator("occupations")
     @classmethod
     def _unique_occupations(cls, items: list[OccupationRef]) -> list[OccupationRef]:
         return _unique_by_code(items)
+
+
+def level_refusal(levels: Sequence[str], categories: Sequence[str]) -> str | None:
+    """Why the enterprise's categories do not allow one of the levels (§二(一)), or None."""
+    allowed = levels_allowed(list(categories))
+    for level in levels:
+        if level not in allowed:
+            names = "、".join(CATEGORY_NAMES[c] for c in categories_for(level))
+            return f"{LEVEL_NAMES[level]}（{level}级）只能由{names}备案，请核对企业类别或取消该级别"
+    return None
 
 
 def _unique_by_code(items: list[OccupationRef]) -> list[OccupationRef]:

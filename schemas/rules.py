@@ -12,23 +12,24 @@ from datetime import date
 from schemas._errors import RuleFailure
 from schemas.eligibility import EligibilityRequest, evaluate
 from schemas.fields import LEVEL_NAMES
-from schemas.forms import Candidate, PlanRequest, PublicNotice
+from schemas.forms import Candidate, PublicNotice
 from schemas.reference import occupations
 from schemas.report_parts import ReportParts
 
 __all__ = ["RuleFailure", "duplicate_ids", "plan_against_filing", "report_against_plan"]
 
 
-def plan_against_filing(plan: PlanRequest, filed_levels: list[str], filed_occupations: list[str]) -> list[RuleFailure]:
+def plan_against_filing(
+    level: str | None, codes: list[tuple[int, str]], filed_levels: list[str], filed_occupations: list[str]
+) -> list[RuleFailure]:
+    """A plan's level and occupations (those that parsed, with their index in the form) against its filing."""
     failures: list[RuleFailure] = []
-    if plan.level not in filed_levels:
+    if level is not None and level not in filed_levels:
         failures.append(
-            RuleFailure(
-                "level", f"该备案未包含{LEVEL_NAMES[plan.level]}（{plan.level}级），请先备案该级别", "level_not_filed"
-            )
+            RuleFailure("level", f"该备案未包含{LEVEL_NAMES[level]}（{level}级），请先备案该级别", "level_not_filed")
         )
     scope = set(filed_occupations)
-    for index, code in enumerate(plan.occupations):
+    for index, code in codes:
         if code not in scope:
             failures.append(
                 RuleFailure(

@@ -18,6 +18,7 @@ from functions.services import campaigns
 from functions.services.integrity import check_uploads, debarred
 from functions.services.stats import occupation_counts
 from schemas.campaigns import plan_in_campaign, report_in_campaign
+from schemas.form_parts import FilingParts, PlanParts
 from schemas.forms import (
     FilingRequest,
     FilingResubmission,
@@ -84,10 +85,15 @@ def _parent(
     return head, []
 
 
-def _prepare_filing(stores: Stores, principal: Principal, form: FilingRequest, today: date) -> Prepared:
-    if form.enterprise.uscc != principal.uscc:
+def filing_rules(stores: Stores, principal: Principal, parts: FilingParts, today: date) -> list[FieldProblem]:
+    """Every rule beyond the form on whatever parts of a filing parsed: the caller's own USCC, debarments."""
+    if parts.uscc is not None and parts.uscc != principal.uscc:
         raise Forbidden("只能以本企业的统一社会信用代码备案")
-    problems = debarred(stores.debarments, {"enterprise.uscc": form.enterprise.uscc}, today)
+    return debarred(stores.debarments, {"enterprise.uscc": parts.uscc or principal.uscc or ""}, today)
+
+
+def _prepare_filing(stores: Stores, principal: Principal, form: FilingRequest, today: date) -> Prepared:
+    problems = filing_rules(stores, principal, FilingParts.of(form), today)
     fields = {
         "enterprise_name": form.enterprise.name,
         "city": form.enterprise.city,
@@ -100,17 +106,36 @@ def _prepare_filing(stores: Stores, principal: Principal, form: FilingRequest, t
     return Prepared(fields, review_stages("filing", None, form.enterprise.categories), problems)
 
 
+def plan_rules(
+    stores: Stores, principal: Principal, parts: PlanParts, today: date
+) -> tuple[dict[str, Any] | None, list[FieldProblem]]:
+    """Every rule beyond the form on whatever parts of a plan parsed: its filing (approved, level, scope), its
+    campaign and phase (open, deadline, review date), its uploaded work plan, debarments."""
+    filing: dict[str, Any] | None = None
+    problems: list[FieldProblem] = []
+    if parts.filing_id is not None:
+        filing, problems = _parent(stores, principal, parts.filing_id, "filing_id", "filing", "备案")
+    if filing is not None:
+        problems += _as_problems(plan_against_filing(parts.level, parts.occupations, filing["levels"], filing["scope"]))
+    if parts.campaign is not None:
+        campaign = campaigns.find(stores.records, parts.campaign)
+        problems += _as_problems(plan_in_campaign(campaign, parts.campaign, parts.phase, parts.review_date, today))
+    if parts.plan_document is not None:
+        problems += check_uploads(
+            stores.records,
+            stores.uploads,
+            {"plan_document": parts.plan_document},
+            principal.uscc or "",
+            "plan_document",
+        )
+    problems += debarred(stores.debarments, {"enterprise": principal.uscc or ""}, today)
+    return filing, problems
+
+
 def _prepare_plan(stores: Stores, principal: Principal, form: PlanRequest, today: date) -> Prepared:
-    filing, problems = _parent(stores, principal, form.filing_id, "filing_id", "filing", "备案")
+    filing, problems = plan_rules(stores, principal, PlanParts.of(form), today)
     if filing is None:
         return Prepared({}, (), problems)
-    problems += _as_problems(plan_against_filing(form, filing["levels"], filing["scope"]))
-    campaign = campaigns.find(stores.records, form.campaign)
-    problems += _as_problems(plan_in_campaign(campaign, form.campaign, form.phase, form.review_date, today))
-    problems += check_uploads(
-        stores.records, stores.uploads, {"plan_document": form.plan_document}, principal.uscc or "", "plan_document"
-    )
-    problems += debarred(stores.debarments, {"enterprise": principal.uscc or ""}, today)
     fields = {
         "enterprise_name": filing["enterprise_name"],
         "city": filing["city"],

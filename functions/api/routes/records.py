@@ -80,20 +80,38 @@ def _list(kind: str, cursor: str | None, limit: int) -> Response[Any]:
     return json_response(submissions.list_for(stores(), kind, principal, cursor, limit))
 
 
-@router.post("/api/filings", tags=["enterprise"], summary="提交备案")
+# Filings, plans and reports are read whole by the services (`services.one_round`, `services.reports`), which
+# find every problem in one answer; the annotations still document the forms in OpenAPI.
+RawFiling = Annotated[SkipValidation[FilingRequest], Body(description="备案")]
+RawFilingResubmission = Annotated[SkipValidation[FilingResubmission], Body(description="重新提交的备案")]
+RawPlan = Annotated[SkipValidation[PlanRequest], Body(description="评价计划")]
+RawPlanResubmission = Annotated[SkipValidation[PlanResubmission], Body(description="重新提交的评价计划")]
+
+
+def _checked_filing(raw: Any, model: type[FilingRequest]) -> FilingRequest:
+    from functions.services.one_round import checked_filing
+
+    return checked_filing(stores(), caller(router, "enterprise"), raw, model)
+
+
+def _checked_plan(raw: Any, model: type[PlanRequest]) -> PlanRequest:
+    from functions.services.one_round import checked_plan
+
+    return checked_plan(stores(), caller(router, "enterprise"), raw, model)
+
+
+@router.post("/api/filings", tags=["enterprise"], summary="提交备案（一次列出全部问题）")
 @allowed("enterprise")
-def create_filing(form: FilingRequest) -> Response[Any]:
-    return _create("filing", form)
+def create_filing(form: RawFiling) -> Response[Any]:
+    return _create("filing", _checked_filing(form, FilingRequest))
 
 
-@router.post("/api/plans", tags=["enterprise"], summary="提交评价计划")
+@router.post("/api/plans", tags=["enterprise"], summary="提交评价计划（一次列出全部问题）")
 @allowed("enterprise")
-def create_plan(form: PlanRequest) -> Response[Any]:
-    return _create("plan", form)
+def create_plan(form: RawPlan) -> Response[Any]:
+    return _create("plan", _checked_plan(form, PlanRequest))
 
 
-# A report is read whole by the service (`services.reports`), which finds every problem in one answer; the
-# annotation still documents the form in OpenAPI.
 RawReport = Annotated[SkipValidation[ReportRequest], Body(description="评价结果报备")]
 RawReportResubmission = Annotated[SkipValidation[ReportResubmission], Body(description="重新提交的评价结果")]
 
@@ -112,14 +130,14 @@ def create_report(form: RawReport) -> Response[Any]:
 
 @router.put("/api/filings/<record_id>", tags=["enterprise"], summary="重新提交退回的备案")
 @allowed("enterprise")
-def resubmit_filing(record_id: RecordId, form: FilingResubmission) -> Response[Any]:
-    return _resubmit("filing", record_id, form)
+def resubmit_filing(record_id: RecordId, form: RawFilingResubmission) -> Response[Any]:
+    return _resubmit("filing", record_id, _checked_filing(form, FilingResubmission))
 
 
 @router.put("/api/plans/<record_id>", tags=["enterprise"], summary="重新提交退回的评价计划")
 @allowed("enterprise")
-def resubmit_plan(record_id: RecordId, form: PlanResubmission) -> Response[Any]:
-    return _resubmit("plan", record_id, form)
+def resubmit_plan(record_id: RecordId, form: RawPlanResubmission) -> Response[Any]:
+    return _resubmit("plan", record_id, _checked_plan(form, PlanResubmission))
 
 
 @router.put("/api/reports/<record_id>", tags=["enterprise"], summary="重新提交退回的评价结果")
