@@ -4,9 +4,10 @@ Every request that changes moto's state and succeeds (status < 400) is appended 
 data folder (`GDSKILLS_DATA`, else `.data/`) and fsync'd *before* its answer leaves: what a caller was told
 is stored is on disk, even after `kill -9`. At start the journal is replayed, in order, into a fresh moto
 (requests that failed changed nothing and are not kept; reads are not kept). A torn last line (a kill while
-writing it, so never answered) is dropped. The folder also holds the keys the local server signs with
-(presigned S3 URLs, demo-login tokens), so both survive a restart. An empty folder is an empty system;
-`make reset` empties it.
+writing it, so never answered) is dropped. Once the journal passes 16 MiB (`GDSKILLS_JOURNAL_COMPACT_BYTES`),
+at start or while serving, it is rewritten as a snapshot of the state now (`infra/local_compact.py`). The
+folder also holds the keys the local server signs with (presigned S3 URLs, demo-login tokens), so both survive
+a restart. An empty folder is an empty system; `make reset` empties it.
 
 What moto itself makes up at random (SQS receipt handles, S3 version ids, Cognito `sub`s) may differ after a
 replay; nothing here keys on them.
@@ -31,7 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 JOURNAL = "moto-journal.jsonl"
 KEYS = "local-keys.json"
 LOCK = ".lock"
-OWN_FILES = (JOURNAL, KEYS, LOCK)
+COMPACTING = JOURNAL + ".compacting"  # a compaction cut short: the journal beside it is whole
+OWN_FILES = (JOURNAL, KEYS, LOCK, COMPACTING)
+COMPACT_AT = 16 * 2**20
 # Operations that only read (AWS JSON protocol X-Amz-Target, or a query-protocol Action).
 READ_ONLY = re.compile(r"(^|\.)(Get|Describe|List|Query|Scan|BatchGet|TransactGet|Receive|Head|AdminGet)[A-Za-z]*$")
 ENVIRON_KEYS = (
@@ -92,15 +95,18 @@ def _changes_state(environ: dict[str, Any], body: bytes) -> bool:
 class Journal:
     """WSGI middleware over moto: state-changing requests run one at a time and are journaled before answering."""
 
-    def __init__(self, app: Callable[..., Iterable[bytes]], path: Path) -> None:
+    def __init__(self, app: Callable[..., Iterable[bytes]], path: Path, compact_at: int | None = None) -> None:
         self.app = app
         self.path = path
         self.lock = threading.Lock()
         self.file: Any = None
+        self.limit = compact_at or int(os.environ.get("GDSKILLS_JOURNAL_COMPACT_BYTES") or COMPACT_AT)
+        self.compact_at = self.limit
 
     def replay(self) -> int:
         """Re-apply the journal into the (fresh) app; answer how many requests it held."""
         count, good = 0, 0
+        self.path.with_name(COMPACTING).unlink(missing_ok=True)
         if self.path.exists():
             with self.path.open("rb") as journal:
                 for line in journal:
@@ -117,6 +123,19 @@ class Journal:
                 journal.truncate(good)
         self.file = self.path.open("ab")
         return count
+
+    def compact(self) -> tuple[int, int]:
+        """Rewrite the journal as a snapshot of the state now (hold `lock` while serving); (bytes before, after)."""
+        from infra.local_compact import read, rewrite, snapshot
+
+        if self.file:
+            self.file.close()
+        before = self.path.stat().st_size if self.path.exists() else 0
+        entries = snapshot(read(self.path), lambda entry, body: self._run(self._environ(entry), body))
+        after = rewrite(self.path, entries)
+        self.file = self.path.open("ab")
+        self.compact_at = max(self.limit, 2 * after)  # what cannot be compacted away does not compact again
+        return before, after
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         from werkzeug.wsgi import get_input_stream
@@ -136,6 +155,8 @@ class Journal:
                 self.file.write(json.dumps(entry).encode() + b"\n")
                 self.file.flush()
                 os.fsync(self.file.fileno())
+                if self.file.tell() >= self.compact_at:
+                    self.compact()
         start_response(status, headers)
         return [payload]
 
@@ -182,6 +203,8 @@ class DurableMoto:
         from werkzeug.serving import make_server
 
         replayed = self.journal.replay()
+        if self.journal.file.tell() >= self.journal.compact_at:
+            self.journal.compact()
         self.server = make_server("127.0.0.1", self.port, self.journal, True, request_handler=MotoRequestHandler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()

@@ -43,8 +43,11 @@ def move_clock(server: LocalServer, day: str) -> None:
     requests.put(f"{server.base}/api/local/clock", json={"today": day}, timeout=10).raise_for_status()
 
 
-def test_kill_minus_nine_and_restart_lose_nothing(data: Path) -> None:
-    server = LocalServer(data).start(GDSKILLS_TODAY=PLAN_DAY)
+# Also with a journal that compacts every 32 KiB: while the flow runs, and again at the restart.
+@pytest.mark.parametrize("compact_at", ["", "32768"], ids=["journal", "compacting"])
+def test_kill_minus_nine_and_restart_lose_nothing(data: Path, compact_at: str) -> None:
+    options = {"GDSKILLS_TODAY": PLAN_DAY, "GDSKILLS_JOURNAL_COMPACT_BYTES": compact_at}
+    server = LocalServer(data).start(**options)
     try:
         # Given a whole flow: a filing and a plan approved, uploads, a report approved, a draft, an export
         ent = server.login("enterprise", uscc=FACTORY_USCC)
@@ -72,7 +75,7 @@ def test_kill_minus_nine_and_restart_lose_nothing(data: Path) -> None:
         audit = server.ok("GET", f"/api/audit?subject={report_id}", city)["events"]
         # When the server is killed with SIGKILL and started again on the same folder
         server.kill()
-        server.start(GDSKILLS_TODAY=PLAN_DAY)
+        server.start(**options)
         # Then the sign-ins made before still work, and every record reads back as it was
         for kind, rid in (("filings", filing_id), ("plans", plan_id), ("reports", report_id)):
             assert server.ok("GET", f"/api/{kind}/{rid}", ent) == before[kind]
