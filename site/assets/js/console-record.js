@@ -7,7 +7,7 @@ import { STAFF, requireRole } from "./auth.js";
 import { candidatesSection } from "./candidates-view.js";
 import { filesSection } from "./files-view.js";
 import { clearErrors, collect, h, say, showErrors } from "./forms.js";
-import { DECISIONS, KINDS, factList, facts, historyTable, loadOccupationNames, statusBadge, table } from "./record-view.js";
+import { DECISIONS, KINDS, factList, historyTable, namedFacts, statusBadge, table } from "./record-view.js";
 
 const root = document.getElementById("record");
 const form = document.getElementById("decision");
@@ -28,12 +28,11 @@ const related = (kind, id, label) => h("p", {}, `${label}：`, h("a", { href: si
 
 async function show(v, kind, id) {
   const record = flatten(await api("GET", `/${kind}/${encodeURIComponent(id)}`));
-  if (kind === "plans") await loadOccupationNames(record.occupations || []);
   const parts = [
     h("p", {}, h("a", { href: "../", text: "← 返回审核工作台" })),
     h("h2", {}, `${KINDS[kind]} ${record.id} `, statusBadge(record.status, v)),
     readOnlyNotice(record),
-    factList(facts(kind, record, v)),
+    factList(await namedFacts(kind, record, v)),
   ];
   if (record.plan_id) parts.push(related("plans", record.plan_id, "所依据的评价计划"));
   if (record.filing_id) parts.push(related("filings", record.filing_id, "所依据的备案"));
@@ -55,7 +54,7 @@ async function show(v, kind, id) {
       const items = Array.isArray(certs) ? certs : certs?.items || [];
       parts.push(
         h("h3", { text: "证书编号" }),
-        table("证书编号", ["姓名", "职业", "级别", "证书编号", "状态"], items.map((c) => [c.name, c.occupation_name || c.occupation, v.levels[c.level] || c.level, h("code", { text: c.certificate_number }), CERT_STATUS[c.status] || c.status || "—"])),
+        table("证书编号", ["姓名", "职业", "级别", "证书编号", "状态"], items.map((c) => [c.name, c.occupation_name ? `${c.occupation_name}（${c.occupation}）` : c.occupation, v.levels[c.level] || c.level, h("code", { text: c.certificate_number }), CERT_STATUS[c.status] || c.status || "—"])),
       );
     } catch (error) {
       parts.push(h("p", { text: `证书编号暂不可查：${error.message}` }));

@@ -2,6 +2,7 @@
 
 import { api } from "./api.js";
 import { h } from "./forms.js";
+import { occupationNames as lookupNames } from "./names.js";
 
 export const KINDS = { filings: "备案", plans: "评价计划", reports: "评价结果报备" };
 export const DECISIONS = { approve: "通过", return: "退回修改", reject: "不通过" };
@@ -14,8 +15,15 @@ export function statusBadge(status, v) {
 
 export const when = (iso) => (iso ? String(iso).replace("T", " ").slice(0, 16) : "—");
 
+/** "车工（6-18-01-01）" for a code or a {code, name}; the code alone while its name is unknown. */
+function occupationText(o) {
+  const code = typeof o === "string" ? o : o?.code;
+  const name = (typeof o === "string" ? null : o?.name) || occupationNames.get(code);
+  return name ? `${name}（${code}）` : code || "";
+}
+
 function list(values) {
-  return (values || []).map((o) => (typeof o === "string" ? o : [o.code, o.name].filter(Boolean).join(" "))).join("、") || "—";
+  return (values || []).map(occupationText).filter(Boolean).join("、") || "—";
 }
 
 export const cityName = (v, code) => (code ? v.cities.find((c) => c.code === code)?.name || code : null);
@@ -25,17 +33,19 @@ export const occupationNames = new Map();
 
 export async function loadOccupationNames(codes) {
   const wanted = [...new Set(codes)].filter((c) => c && !occupationNames.has(c));
-  await Promise.all(
-    wanted.map(async (code) => {
-      try {
-        const found = await api("GET", `/reference/occupations?q=${encodeURIComponent(code)}&limit=5`);
-        const hit = (found || []).find((o) => o.code === code);
-        if (hit) occupationNames.set(code, hit.name);
-      } catch {
-        /* the code is shown on its own */
-      }
-    }),
-  );
+  if (!wanted.length) return;
+  for (const [code, name] of await lookupNames(wanted)) if (name) occupationNames.set(code, name);
+}
+
+/** The codes a record names occupations by (a plan's list; a filing's items without their name). */
+function occupationCodes(r) {
+  return (r.occupations || []).map((o) => (typeof o === "string" ? o : o?.name ? null : o?.code)).filter(Boolean);
+}
+
+/** `facts` once the record's occupation names are known: names, not codes, wherever a person reads. */
+export async function namedFacts(kind, r, v) {
+  await loadOccupationNames(occupationCodes(r));
+  return facts(kind, r, v);
 }
 
 /** A record's own fields as label → text, for the kinds of API.md (never a storage key). */
@@ -60,7 +70,7 @@ export function facts(kind, r, v) {
     add("备案编号", r.filing_id);
     add("年度与期次", r.campaign && `${r.campaign} 年第 ${r.phase} 期`);
     add("级别", v.levels[r.level] || r.level);
-    add("评价职业", list((r.occupations || []).map((c) => ({ code: c, name: occupationNames.get(c) }))));
+    add("评价职业", list(r.occupations));
     add("计划人数", r.planned_count);
     add("评审日期", r.review_date);
     add("评审方式", r.method);

@@ -6,7 +6,7 @@ import { requireRole } from "./auth.js";
 import { filesSection } from "./files-view.js";
 import { h, say } from "./forms.js";
 import { occupationLabel, occupationNames } from "./names.js";
-import { KINDS, factList, facts, historyTable, statusBadge, table, when } from "./record-view.js";
+import { KINDS, factList, historyTable, namedFacts, statusBadge, table, when } from "./record-view.js";
 
 const root = document.getElementById("records");
 const FORM_PAGES = { filings: "enterprise/filing/", plans: "enterprise/plan/", reports: "enterprise/report/" };
@@ -46,12 +46,13 @@ async function overview(v) {
   root.replaceChildren(rows.length ? table("全部申报记录（最近更改在前）", head, rows) : h("p", { text: "暂无申报记录。" }));
 }
 
-async function certificates(id) {
+async function certificates(id, v) {
   try {
     const rows = await api("GET", `/reports/${encodeURIComponent(id)}/certificates`);
     const items = Array.isArray(rows) ? rows : rows?.items || [];
+    const named = (c) => (c.occupation_name ? `${c.occupation_name}（${c.occupation}）` : c.occupation);
     return items.length
-      ? table("证书编号", ["姓名", "职业", "级别", "证书编号"], items.map((c) => [c.name, c.occupation, c.level, h("code", { text: c.certificate_number })]))
+      ? table("证书编号", ["姓名", "职业", "级别", "证书编号"], items.map((c) => [c.name, named(c), v.levels[c.level] || c.level, h("code", { text: c.certificate_number })]))
       : null;
   } catch {
     return null; // not issued yet, or not shown to this role
@@ -63,7 +64,7 @@ async function detail(v, kind, id) {
   const parts = [
     h("p", {}, h("a", { href: "./", text: "← 返回全部记录" })),
     h("h2", {}, `${KINDS[kind]} ${record.id} `, statusBadge(record.status, v)),
-    factList(facts(kind, record, v)),
+    factList(await namedFacts(kind, record, v)),
   ];
   if (record.status === "returned") {
     parts.push(
@@ -84,7 +85,7 @@ async function detail(v, kind, id) {
   if (kind !== "filings") parts.push(h("h3", { text: "材料" }), await filesSection(kind, record.id));
   parts.push(h("h3", { text: "审核记录与意见" }), historyTable(record));
   if (kind === "reports" && record.status === "approved") {
-    const certs = await certificates(record.id);
+    const certs = await certificates(record.id, v);
     if (certs) parts.push(h("h3", { text: "证书编号" }), certs);
   }
   root.replaceChildren(...parts);

@@ -55,7 +55,8 @@ function render(verdict, levels) {
   } else {
     headline = `暂不符合${name}参评基本条件`;
   }
-  resultBody.replaceChildren(
+  // replaceChildren writes a null as the text "null": a T verdict has no prerequisites, so drop the empty parts.
+  const parts = [
     h(
       "div",
       { class: `verdict ${verdict.eligible ? "verdict--yes" : "verdict--no"}`, id: "verdict" },
@@ -69,7 +70,8 @@ function render(verdict, levels) {
     verdict.prerequisites.length ? h("ul", { class: "paths" }, ...verdict.prerequisites.map(pathCard)) : null,
     h("h3", { text: "各项条件" }),
     h("ul", { class: "paths" }, ...verdict.paths.map(pathCard)),
-  );
+  ];
+  resultBody.replaceChildren(...parts.filter(Boolean));
   result.hidden = false;
   result.focus();
 }
