@@ -5,7 +5,8 @@ Which errors a route can answer follows from what it is (API.md): any route that
 (unreadable) and 422 (invalid); a signed-in route 401 and 403, and 404 and 409 (a record not found or not
 visible, a state that forbids the action); a route with a body 413 (API Gateway's 10 MB); every route 429
 (throttling) and 500; every route that reads the store 503. Successes other than 200 are declared with the
-route (`status_code=`) or, for routes written before this, in `SUCCESS` below.
+route (`status_code=`) or, for routes written before this, in `SUCCESS` below; their answers are typed by the
+route's `Response[Model]` or, document-only (no validation cost per call, answers unchanged), in `_typed()`.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ SUCCESS: dict[tuple[str, str], dict[int, dict[str, Any]]] = {
         202: {
             "description": "数据较多：已排入导出任务，按 Location 查询进度",
             "headers": {"Location": {"schema": {"type": "string"}, "description": "导出任务地址"}},
-            "content": {"application/json": {"schema": {"type": "object"}}},
+            "content": {"application/json": {"schema": {}}},
         },
     },
     ("get", "/api/reference/roster-template"): {200: {"description": "人员名单 XLSX 模板", **XLSX}},
@@ -62,25 +63,68 @@ SUCCESS: dict[tuple[str, str], dict[int, dict[str, Any]]] = {
 NO_STORE = {"/api/health"}  # answers without touching any resource
 
 
-def _typed() -> dict[tuple[str, str], tuple[int, type[Any]]]:
-    from schemas.responses import Certificates, Decided, RecordAccepted, UploadGrant
+def _typed() -> dict[tuple[str, str], dict[int, Any]]:
+    """Each route's typed success answers, by method, path and status (document-only: the answers are built by
+    the services; the contract test and tests/functional/test_answers_typed.py hold them to these)."""
+    from schemas import responses as r
+    from schemas import responses_public as p
+    from schemas import responses_staff as s
 
-    typed: dict[tuple[str, str], tuple[int, type[Any]]] = {
-        ("get", "/api/reports/{report_id}/certificates"): (200, Certificates),
-        ("post", "/api/uploads"): (201, UploadGrant),
+    typed: dict[tuple[str, str], dict[int, Any]] = {
+        ("get", "/api/reports/{report_id}/certificates"): {200: r.Certificates},
+        ("post", "/api/uploads"): {201: r.UploadGrant},
+        ("post", "/api/rosters/parse"): {200: r.RosterParsed},
+        ("get", "/api/review/queue"): {200: s.QueuePage},
+        ("get", "/api/review/records"): {200: s.QueuePage},
+        ("get", "/api/review/counts"): {200: s.ReviewCounts},
+        ("get", "/api/review/done"): {200: s.DonePage},
+        ("get", "/api/audit"): {200: s.AuditTrail},
+        ("get", "/api/reports/{record_id}/candidates"): {200: s.CandidatePage},
+        ("get", "/api/debarments"): {200: s.DebarmentPage},
+        ("post", "/api/debarments"): {201: s.DebarmentAdded},
+        ("post", "/api/debarments/{debarment_id}/lift"): {200: s.Debarment},
+        ("get", "/api/exports/{name}"): {200: s.ExportLink, 202: s.ExportJob},
+        ("get", "/api/exports/jobs/{job_id}"): {200: s.ExportJob},
+        ("get", "/api/campaigns"): {200: p.CampaignList},
+        ("get", "/api/campaigns/current"): {200: p.CurrentCampaign},
+        ("get", "/api/campaigns/{year}"): {200: p.CampaignView},
+        ("put", "/api/campaigns/{year}"): {200: p.CampaignView, 201: p.CampaignView},
+        ("get", "/api/reference/cities"): {200: list[p.CityContact]},
+        ("put", "/api/reference/cities/{code}/contact"): {200: p.CityContact},
+        ("get", "/api/reference/occupations"): {200: list[p.Occupation]},
+        ("get", "/api/reference/workdays"): {200: p.Workdays},
+        ("get", "/api/public/chief-technicians"): {200: p.ChiefTechnicians},
+        ("get", "/api/public/stats"): {200: p.PublicStats},
+        ("get", "/api/accounts"): {200: p.AccountList},
+        ("post", "/api/accounts"): {201: p.Account},
+        ("post", "/api/accounts/{username}/disable"): {200: p.Account},
+        ("post", "/api/accounts/{username}/enable"): {200: p.Account},
+        ("post", "/api/public/account-requests"): {200: p.AccountRequestReceived, 201: p.AccountRequestReceived},
+        ("get", "/api/account-requests"): {200: p.AccountRequestPage},
+        ("post", "/api/account-requests/{request_id}/decision"): {200: p.AccountRequestView},
     }
     for kind in ("filings", "plans", "reports"):
-        typed["post", f"/api/{kind}"] = (201, RecordAccepted)
-        typed["put", f"/api/{kind}/{{record_id}}"] = (200, RecordAccepted)
-        typed["post", f"/api/{kind}/{{record_id}}/decision"] = (200, Decided)
+        typed["post", f"/api/{kind}"] = {201: r.RecordAccepted}
+        typed["put", f"/api/{kind}/{{record_id}}"] = {200: r.RecordAccepted}
+        typed["post", f"/api/{kind}/{{record_id}}/decision"] = {200: r.Decided}
+        typed["get", f"/api/{kind}"] = {200: r.RecordPage}
+        typed["get", f"/api/{kind}/{{record_id}}"] = {200: r.RecordDetail | r.RecordVersion}
+        typed["get", f"/api/{kind}/{{record_id}}/files"] = {200: r.RecordFiles}
     return typed
 
 
-def _name_model(schemas: dict[str, Any], model: type[Any]) -> dict[str, Any]:
-    generated = model.model_json_schema(ref_template="#/components/schemas/{model}")
+def _name_model(schemas: dict[str, Any], model: Any) -> dict[str, Any]:
+    """The schema of `model` (a pydantic model, or a type such as `list[Model]`), its models in components."""
+    from pydantic import BaseModel, TypeAdapter
+
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        generated = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(generated.pop("$defs", {}))
+        schemas[model.__name__] = generated
+        return {"$ref": f"#/components/schemas/{model.__name__}"}
+    generated = TypeAdapter(model).json_schema(ref_template="#/components/schemas/{model}")
     schemas.update(generated.pop("$defs", {}))
-    schemas[model.__name__] = generated
-    return {"$ref": f"#/components/schemas/{model.__name__}"}
+    return generated
 
 
 def error_statuses(path: str, method: str, operation: dict[str, Any]) -> set[int]:
@@ -126,10 +170,12 @@ def complete(document: dict[str, Any]) -> dict[str, Any]:
                     "description": DESCRIPTIONS[status],
                     "content": {"application/json": {"schema": ERROR_REF}},
                 }
-    for (method, path), (status, model) in _typed().items():
-        answer = document.get("paths", {}).get(path, {}).get(method, {}).get("responses", {}).get(str(status))
-        if answer is not None and "$ref" not in str(answer.get("content", {})):  # a route's own model wins
-            answer["content"] = {"application/json": {"schema": _name_model(schemas, model)}}
+    for (method, path), answers in _typed().items():
+        for status, model in answers.items():
+            responses = document.get("paths", {}).get(path, {}).get(method, {}).get("responses", {})
+            answer = responses.get(str(status))
+            if answer is not None and "$ref" not in str(answer.get("content", {})):  # a route's own model wins
+                answer["content"] = {"application/json": {"schema": _name_model(schemas, model)}}
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
     return document
