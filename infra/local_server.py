@@ -4,7 +4,7 @@ Each `/api` request becomes an API Gateway HTTP API (payload 2.0) event for the 
 AWS; the JWT authorizer's work (verify the token, hand over its claims) is done here with local tokens.
 
 Safe by default: it listens on 127.0.0.1 only (`HOST=0.0.0.0` opts in, with a warning: the demo login then
-serves anyone who can reach it); `/s3/` lets through only what S3 would accept (`infra/local_s3.py`); no CORS
+serves anyone who can reach it) and answers only requests addressed to a loopback name (DNS rebinding); `/s3/` lets through only what S3 would accept (`infra/local_s3.py`); no CORS
 for other origins. Durable by default: moto's state is journaled under the data folder (`infra/local_store.py`).
 """
 
@@ -140,7 +140,10 @@ class Handler(SimpleHTTPRequestHandler):
 
     def _dispatch(self, static: Any) -> None:
         path = urlsplit(self.path).path
-        if path == "/api" or path.startswith("/api/"):
+        if not self._host_allowed():
+            message = "本地服务器只接受以 localhost 访问的请求（HOST=0.0.0.0 时除外）"
+            self._json(403, {"error": {"code": "forbidden_host", "message": message, "fields": []}})
+        elif path == "/api" or path.startswith("/api/"):
             self._api()
         elif path.startswith(S3_PREFIX):
             self._s3()
@@ -150,6 +153,20 @@ class Handler(SimpleHTTPRequestHandler):
             static()
         else:
             self._json(405, {"error": {"code": "method_not_allowed", "message": "不支持该请求方法", "fields": []}})
+
+    def _host_allowed(self) -> bool:
+        """Against DNS rebinding: a page on another site whose name is made to point at 127.0.0.1 is, to the
+        browser, its own origin, so CORS does not stop it signing in with the demo login and reading the API.
+        A loopback server answers only requests addressed to a loopback name."""
+        allowed: frozenset[str] | None = getattr(self.server, "allowed_hosts", LOOPBACK)
+        host = self.headers.get("host", "")
+        if allowed is None or not host:
+            return True
+        try:
+            name = urlsplit(f"//{host}").hostname or ""
+        except ValueError:
+            return False
+        return name in allowed
 
     def _json(self, status: int, payload: Any, extra: dict[str, str] | None = None) -> None:
         body = json.dumps(payload, ensure_ascii=False).encode()
@@ -302,6 +319,8 @@ def main() -> int:
         )
     server = LocalServer((host, port), partial(Handler, directory=str(SITE_DIR)))
     server.moto_port = moto_port  # type: ignore[attr-defined]
+    public = os.environ.get("PUBLIC_HOST", "").lower()
+    server.allowed_hosts = LOOPBACK | {public} - {""} if host in LOOPBACK else None  # type: ignore[attr-defined]
     signal.signal(signal.SIGINT, _interrupt)  # also when started with SIGINT ignored (a background job)
     signal.signal(signal.SIGTERM, _interrupt)
     if not SITE_DIR.exists():

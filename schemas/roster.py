@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -36,6 +37,7 @@ from schemas.eligibility import (
 from schemas.fields import LEVEL_NAMES
 from schemas.forms import Candidate
 from schemas.reference import occupations
+from schemas.xlsx_bounds import overfull
 
 SHEET = "人员名单"
 INSTRUCTIONS_SHEET = "填写说明"
@@ -308,6 +310,17 @@ def _open_sheet(xlsx_bytes: bytes) -> Any:
                 f"名单文件过大（{part.filename} 解压后 {part.file_size:,} 字节）：请使用系统提供的模板，只填写人员名单",
                 "roster_too_large",
             )
+    try:
+        found = overfull(archive, (LAST_ROW + 1) * len(COLUMNS))
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, NotImplementedError, RuntimeError, EOFError) as exc:
+        raise not_xlsx from exc  # corrupt, encrypted, or compressed in a way zipfile cannot read
+    if found is not None:
+        name, what, count, limit = found
+        raise RosterFileError(
+            f"名单文件内容过多（{name} 有 {count:,} 个{what}，名单最多需要 {limit:,} 个）："
+            f"请使用系统提供的模板，只填写人员名单，删除模板以外的列、内容和格式",
+            "roster_too_large",
+        )
     try:
         book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:

@@ -18,6 +18,12 @@ DECLARED_ROWS = 20_000_000
 TWENTY_MB = 20 * 1024 * 1024
 
 
+def _wide_rows(rows: int) -> bytes:
+    from tests.unit.test_roster_bounds import _wide_rows as wide
+
+    return wide(rows)
+
+
 def _declaring(rows: int, keep_dimension: bool = True) -> bytes:
     from schemas.roster import roster_template
     from tests.unit.test_roster import _with_cell_at
@@ -85,6 +91,8 @@ def run() -> list[Row]:
             roster, "", bytes, {"xl/media/image1.png": os.urandom(TWENTY_MB - len(roster) - 4096)}
         ),
         "20 MB: random rows past the limit, no <dimension>": _random_rows_past_the_limit(roster),
+        "15 rows of 16,384 cells": _wide_rows(15),
+        "4 rows of 16,384 cells (within the cell count)": _wide_rows(4),
     }
     rows = []
     for name, data in cases.items():

@@ -42,6 +42,8 @@ SUCCESS: dict[tuple[str, str], dict[int, dict[str, Any]]] = {
     **{("post", path): {201: CREATED} for path in ("/api/filings", "/api/plans", "/api/reports")},
     **{("post", path): {201: CREATED} for path in ("/api/uploads", "/api/debarments", "/api/drafts")},
     ("post", "/api/accounts"): {201: CREATED},
+    **{("post", path): {201: CREATED} for path in ("/api/certificates/confirmations", "/api/notices")},
+    ("post", "/api/announcements"): {201: CREATED},
     ("put", "/api/campaigns/{year}"): {201: CREATED, 200: {"description": "已更新"}},
     ("post", "/api/public/account-requests"): {201: CREATED, 200: {"description": "同一申请已在等待处理"}},
     ("delete", "/api/drafts/{draft_id}"): {204: {"description": "已删除"}},
@@ -61,6 +63,13 @@ SUCCESS: dict[tuple[str, str], dict[int, dict[str, Any]]] = {
     ("get", "/api/stats/export"): {200: {"description": "统计数据 XLSX", **XLSX}},
 }
 NO_STORE = {"/api/health"}  # answers without touching any resource
+# A route whose path names a file answers that file (receipts, certificates, the work plan, the staff notice).
+FILE_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".csv": "text/csv",
+}
 
 
 def _typed() -> dict[tuple[str, str], dict[int, Any]]:
@@ -68,6 +77,7 @@ def _typed() -> dict[tuple[str, str], dict[int, Any]]:
     the services; the contract test and tests/functional/test_answers_typed.py hold them to these)."""
     from schemas import responses as r
     from schemas import responses_public as p
+    from schemas import responses_publication as pub
     from schemas import responses_staff as s
 
     typed: dict[tuple[str, str], dict[int, Any]] = {
@@ -101,6 +111,12 @@ def _typed() -> dict[tuple[str, str], dict[int, Any]]:
         ("post", "/api/accounts/{username}/enable"): {200: p.Account},
         ("post", "/api/public/account-requests"): {200: p.AccountRequestReceived, 201: p.AccountRequestReceived},
         ("get", "/api/account-requests"): {200: p.AccountRequestPage},
+        ("post", "/api/certificates/confirmations"): {201: pub.Confirmation},
+        ("post", "/api/notices"): {201: pub.Notice},
+        ("get", "/api/public/notices"): {200: pub.NoticePage},
+        ("post", "/api/announcements"): {201: pub.Announcement},
+        ("get", "/api/public/announcements"): {200: pub.AnnouncementList},
+        ("get", "/api/public/announcements/{campaign}/{batch}"): {200: pub.PublishedPeople},
         ("post", "/api/account-requests/{request_id}/decision"): {200: p.AccountRequestView},
     }
     for kind in ("filings", "plans", "reports"):
@@ -154,6 +170,13 @@ def complete(document: dict[str, Any]) -> dict[str, Any]:
     for path, operations in document.get("paths", {}).items():
         for method, operation in operations.items():
             responses = operation.setdefault("responses", {})
+            suffix = path[path.rfind(".") :] if "." in path.rsplit("/", 1)[-1] else ""
+            if method == "get" and suffix in FILE_TYPES:
+                binary = {"schema": {"type": "string", "format": "binary"}}
+                responses["200"] = {
+                    "description": f"{suffix[1:].upper()} 文件",
+                    "content": {FILE_TYPES[suffix]: binary},
+                }
             declared = SUCCESS.get((method, path))
             if declared:
                 ok = responses.pop("200", {})

@@ -203,3 +203,26 @@ def test_an_opened_server_warns_that_anyone_may_sign_in(tmp_path: Path) -> None:
         assert "演示登录可让任何人" in log
     finally:
         local.stop()
+
+
+def test_requests_addressed_to_another_host_name_are_refused(server: LocalServer, stored: dict[str, Any]) -> None:
+    # Given a page on another site whose name was rebound to 127.0.0.1 (DNS rebinding): to the browser it is
+    # that site's own origin, so only the Host header it sends tells the server
+    rebound = {"Host": f"rebind.attacker.example:{server.port}"}
+    loopback = f"http://127.0.0.1:{server.port}"
+    # When it asks for a demo sign-in, reads the API, moves the clock, fetches a stored file or a page
+    attempts = [
+        ("POST", "/api/local/session", {"role": "admin"}),
+        ("GET", "/api/filings", None),
+        ("PUT", "/api/local/clock", {"today": "2025-01-01"}),
+        ("GET", stored["link"].split(str(server.port), 1)[1], None),
+        ("GET", "/", None),
+    ]
+    for method, path, body in attempts:
+        answer = requests.request(method, loopback + path, json=body, headers=rebound, timeout=10)
+        # Then each is refused before it reaches the API, the store or the site
+        assert answer.status_code == 403, (method, path, answer.status_code)
+        assert answer.json()["error"]["code"] == "forbidden_host"
+    # While the names of this machine itself still reach it
+    for name in ("localhost", "127.0.0.1"):
+        assert requests.get(f"http://{name}:{server.port}/api/health", timeout=10).status_code == 200
