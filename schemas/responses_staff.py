@@ -56,7 +56,7 @@ class AuditEvent(BaseModel):
     status: str | None = None
     stage: str | None = None
     at: str
-    detail: Annotated[dict[str, Any] | None, Field(description="操作的细节")] = None
+    detail: Annotated[dict[str, Any] | str | None, Field(description="操作的细节")] = None
 
 
 class AuditTrail(BaseModel):
