@@ -4,8 +4,9 @@ Each `/api` request becomes an API Gateway HTTP API (payload 2.0) event for the 
 AWS; the JWT authorizer's work (verify the token, hand over its claims) is done here with local tokens.
 
 Safe by default: it listens on 127.0.0.1 only (`HOST=0.0.0.0` opts in, with a warning: the demo login then
-serves anyone who can reach it) and answers only requests addressed to a loopback name (DNS rebinding); `/s3/` lets through only what S3 would accept (`infra/local_s3.py`); no CORS
-for other origins. Durable by default: moto's state is journaled under the data folder (`infra/local_store.py`).
+serves anyone who can reach it) and answers only requests addressed to a loopback name (DNS rebinding);
+`/s3/` lets through only what S3 would accept (`infra/local_s3.py`); no CORS for other origins. Durable by
+default: moto's state is journaled under the data folder (`infra/local_store.py`).
 """
 
 from __future__ import annotations
@@ -309,6 +310,10 @@ def main() -> int:
     from functions.dal.aws import reset_clients
 
     reset_clients()  # from now on S3 (and its presigned URLs) goes through this server, as the browser sees it
+    # Both functions imported here, before any thread: the jobs thread and a first request importing Powertools
+    # at once met its partly initialised modules (ImportError, a 500 for that request).
+    import functions.api.handler
+    import functions.jobs.handler  # noqa: F401
     from infra import local_jobs
 
     local_jobs.start()  # the export queue, run in-process as the export function would
