@@ -35,6 +35,7 @@ LOCK = ".lock"
 COMPACTING = JOURNAL + ".compacting"  # a compaction cut short: the journal beside it is whole
 OWN_FILES = (JOURNAL, KEYS, LOCK, COMPACTING)
 COMPACT_AT = 16 * 2**20
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 # Operations that only read (AWS JSON protocol X-Amz-Target, or a query-protocol Action).
 READ_ONLY = re.compile(r"(^|\.)(Get|Describe|List|Query|Scan|BatchGet|TransactGet|Receive|Head|AdminGet)[A-Za-z]*$")
 ENVIRON_KEYS = (
@@ -92,6 +93,20 @@ def _changes_state(environ: dict[str, Any], body: bytes) -> bool:
     return not (target and READ_ONLY.search(target))
 
 
+def _ours(environ: dict[str, Any]) -> bool:
+    """Only the functions' own calls: addressed to a loopback name (a page rebinding its name to 127.0.0.1 is
+    not), and never moto's own API (`/moto-api/`: its dashboard dumps every item, its reset wipes them)."""
+    from urllib.parse import urlsplit
+
+    host = str(environ.get("HTTP_HOST", ""))
+    try:
+        name = urlsplit(f"//{host}").hostname if host else "localhost"
+    except ValueError:
+        return False
+    path = str(environ.get("PATH_INFO", ""))
+    return name in LOOPBACK and not path.lstrip("/").startswith("moto-api")
+
+
 class Journal:
     """WSGI middleware over moto: state-changing requests run one at a time and are journaled before answering."""
 
@@ -140,6 +155,9 @@ class Journal:
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         from werkzeug.wsgi import get_input_stream
 
+        if not _ours(environ):
+            start_response("403 Forbidden", [("Content-Type", "text/plain"), ("Content-Length", "9")])
+            return [b"Forbidden"]
         body = get_input_stream(environ).read()
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))

@@ -168,3 +168,20 @@ def test_a_compaction_cut_short_leaves_the_journal_whole(
         assert not (tmp_path / COMPACTING).exists()
     finally:
         again.server.stop()
+
+
+def test_moto_answers_only_the_functions_own_calls(moto: Moto) -> None:
+    import requests
+
+    base = f"http://127.0.0.1:{moto.server.port}"
+    moto.sqs.create_queue(QueueName="gdskills-notify")
+    # Given a page that rebound its name to 127.0.0.1 and found moto's port, or a caller of moto's own API
+    for method, path, host in (
+        ("GET", "/moto-api/data.json", None),
+        ("POST", "/moto-api/reset", None),
+        ("GET", "/", f"rebind.attacker.example:{moto.server.port}"),
+    ):
+        headers = {"Host": host} if host else {}
+        # Then each is refused, and nothing was reset
+        assert requests.request(method, base + path, headers=headers, timeout=10).status_code == 403, path
+    assert len(moto.sqs.list_queues()["QueueUrls"]) == 1  # the functions' calls still pass
