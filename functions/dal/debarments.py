@@ -104,21 +104,8 @@ class DebarmentStore:
     def active(self, subject_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """What holds now for each of these parties that has a finding not lifted (BatchGetItem)."""
         wanted = list(dict.fromkeys(s for s in subject_ids if s))
-        found: dict[str, dict[str, Any]] = {}
-        table = self.records.table
-        for start in range(0, len(wanted), 100):
-            keys = [to_item({"pk": party_pk(s), "sk": ACTIVE}) for s in wanted[start : start + 100]]
-            request: dict[str, Any] = {table: {"Keys": keys, "ConsistentRead": True}}
-            while request:
-                try:
-                    answer = self.records.ddb.batch_get_item(RequestItems=request)
-                except ClientError as exc:
-                    raise ServiceUnavailable() from exc
-                for raw in answer["Responses"].get(table, []):
-                    item = from_item(raw)
-                    found[item["subject_id"]] = item
-                request = answer.get("UnprocessedKeys") or {}
-        return found
+        keys = [{"pk": party_pk(s), "sk": ACTIVE} for s in wanted]
+        return {item["subject_id"]: item for item in self.records.batch_get(keys, consistent=True)}
 
     def of(self, subject_id: str) -> list[dict[str, Any]]:
         """Every finding about one party, newest first."""

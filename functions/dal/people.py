@@ -17,7 +17,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from functions.dal.items import from_item, to_item, value
+from functions.dal.items import to_item, value
 from functions.dal.records import RecordStore
 from functions.errors import Conflict, ServiceUnavailable
 
@@ -36,21 +36,8 @@ class PeopleStore:
 
     def claims(self, pks: list[str]) -> dict[str, dict[str, Any]]:
         """The claims that exist among `pks`, by pk (BatchGetItem, 100 keys a call)."""
-        found: dict[str, dict[str, Any]] = {}
-        table = self.records.table
-        for start in range(0, len(pks), 100):
-            keys = [to_item({"pk": pk, "sk": SK}) for pk in dict.fromkeys(pks[start : start + 100])]
-            request: dict[str, Any] = {table: {"Keys": keys, "ConsistentRead": True}}
-            while request:
-                try:
-                    answer = self.records.ddb.batch_get_item(RequestItems=request)
-                except ClientError as exc:
-                    raise ServiceUnavailable() from exc
-                for item in answer["Responses"].get(table, []):
-                    claim = from_item(item)
-                    found[claim["pk"]] = claim
-                request = answer.get("UnprocessedKeys") or {}
-        return found
+        keys = [{"pk": pk, "sk": SK} for pk in dict.fromkeys(pks)]
+        return {claim["pk"]: claim for claim in self.records.batch_get(keys, consistent=True)}
 
     def write(self, report_id: str, claims: Iterable[tuple[dict[str, Any], dict[str, Any] | None]]) -> list[str]:
         """Write claims, each conditional: on nobody holding it yet or this same report holding it, or (a

@@ -233,18 +233,19 @@ class RecordStore:
         return from_item(item) if item else None
 
     def heads(self, record_ids: list[str]) -> list[dict[str, Any]]:
-        found = {head["id"]: head for head in self._batch_get([{"pk": rec_pk(i), "sk": HEAD} for i in record_ids])}
+        found = {head["id"]: head for head in self.batch_get([{"pk": rec_pk(i), "sk": HEAD} for i in record_ids])}
         return [found[i] for i in record_ids if i in found]
 
     def bodies(self, versions: list[tuple[str, int]]) -> dict[str, dict[str, Any]]:
         """Several records' bodies at the given versions in BatchGetItem calls (exports): record id -> body."""
         keys = [{"pk": rec_pk(record_id), "sk": version_sk(version)} for record_id, version in versions]
-        return {item["pk"].removeprefix("REC#"): unpack(item["body"]) for item in self._batch_get(keys)}
+        return {item["pk"].removeprefix("REC#"): unpack(item["body"]) for item in self.batch_get(keys)}
 
-    def _batch_get(self, keys: list[dict[str, str]]) -> Iterator[dict[str, Any]]:
+    def batch_get(self, keys: list[dict[str, str]], consistent: bool = False) -> Iterator[dict[str, Any]]:
         """Items by key, 100 per BatchGetItem, following UnprocessedKeys (answers are at most 16 MB)."""
         for start in range(0, len(keys), 100):
-            request: dict[str, Any] = {self.table: {"Keys": [to_item(k) for k in keys[start : start + 100]]}}
+            chunk = [to_item(k) for k in keys[start : start + 100]]
+            request: dict[str, Any] = {self.table: {"Keys": chunk, "ConsistentRead": consistent}}
             while request:
                 try:
                     answer = self.ddb.batch_get_item(RequestItems=request)

@@ -8,8 +8,8 @@
 | records waiting at a desk | `WAIT` | `<desk>` | `<day it arrived>` → number still waiting |
 
 Filings carry no campaign: their counts live under the campaign key `FILINGS`.
-A campaign's counts are one Query of `STATS#<campaign>` (42 items), the desks one Query of `WAIT` (22 items),
-whatever the number of records.
+The answer knows every key it needs (the cities in scope, their desks and the province's), so it reads them
+in one BatchGetItem (at most 85 keys for the whole province), whatever the number of records.
 """
 
 from __future__ import annotations
@@ -87,20 +87,11 @@ def unseen(records: RecordStore, campaign: str, names: list[str]) -> list[str]:
     return [name for name in names if records.get(*marker_key(campaign, name)) is None]
 
 
-def campaign_counts(records: RecordStore, campaign: str) -> list[dict[str, Any]]:
-    """Every counter item of a campaign (its cities and occupations)."""
-    return _all(records, f"STATS#{campaign}")
-
-
-def waiting(records: RecordStore) -> list[dict[str, Any]]:
-    return _all(records, "WAIT")
-
-
-def _all(records: RecordStore, pk: str) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    cursor = None
-    while True:
-        page, cursor = records.query(pk, limit=100, cursor=cursor, newest_first=False)
-        items += page
-        if not cursor:
-            return items
+def read(records: RecordStore, campaign: str, cities: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The counter items of `cities` in a campaign (with the filings' counts), and the waiting items of their
+    desks and the province's: (counts, waiting)."""
+    keys = [city_key(c, city) for c in (campaign, FILINGS) for city in cities]
+    keys += [occupation_key(campaign, city) for city in cities]
+    keys += [wait_key(desk) for desk in ["PROVINCE", *(f"CITY#{city}" for city in cities)]]
+    items = list(records.batch_get([{"pk": pk, "sk": sk} for pk, sk in keys]))
+    return [i for i in items if i["pk"] != "WAIT"], [i for i in items if i["pk"] == "WAIT"]

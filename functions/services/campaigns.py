@@ -40,6 +40,8 @@ def every(records: RecordStore) -> list[Campaign]:
 
 
 def find(records: RecordStore, year: str) -> Campaign | None:
+    if not year:
+        return None  # no key to read (DynamoDB refuses an empty one)
     stored = _store(records).get(year)
     return campaign_from(stored) if stored else shipped_campaigns().get(year)
 

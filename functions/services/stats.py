@@ -119,16 +119,15 @@ def answer(
 ) -> dict[str, Any]:
     """`GET /api/stats`: `cities` are (code, name) in the province's order — the caller's scope."""
     scope = {code for code, _ in cities}
-    items = counters.campaign_counts(records, campaign)
+    items, desk_items = counters.read(records, campaign, sorted(scope))
     by_key: dict[str, dict[str, Any]] = {}
-    for item in items + counters.campaign_counts(records, counters.FILINGS):
-        if item["sk"].startswith("CITY#"):
-            merged = by_key.setdefault(item["sk"][5:], {})
-            merged.update({k: v for k, v in item.items() if k not in ("pk", "sk")})
     occupations: Counter[str] = Counter()
     for item in items:
-        if item["sk"].startswith("OCC#") and item["sk"][4:] in scope:
-            occupations.update({k: int(v) for k, v in item.items() if k not in ("pk", "sk")})
+        counts = {k: v for k, v in item.items() if k not in ("pk", "sk")}
+        if item["sk"].startswith("CITY#"):
+            by_key.setdefault(item["sk"][5:], {}).update(counts)
+        elif item["sk"].startswith("OCC#"):
+            occupations.update({k: int(v) for k, v in counts.items()})
     by_city = []
     for code, name in cities:
         raw = by_key.get(code, {})
@@ -136,10 +135,8 @@ def answer(
             {"city": code, "name": name, **_block(raw, None), "by_level": {lv: _block(raw, lv) for lv in LEVELS}}
         )
     desks = []
-    for item in counters.waiting(records):
+    for item in desk_items:
         desk = item["sk"]
-        if desk != "PROVINCE" and desk[5:] not in scope:
-            continue
         if desk == "PROVINCE" and len(scope) == 1:
             continue  # a city reviewer sees its own desk only
         ages = {(today - date.fromisoformat(day)).days: int(n) for day, n in item.items() if day[:1].isdigit()}

@@ -10,18 +10,18 @@ from functions.services import campaigns as administered
 from functions.services import clock
 from functions.services.kinds import Stores
 from functions.services.stats import answer
+from schemas.campaigns import current_campaign
 from schemas.reference import cities, occupations
 
 
 def _campaign(stores: Stores, year: str | None) -> Any:
-    known = {c.year: c for c in administered.every(stores.records)}  # administered years and shipped history
-    if year is not None:
-        if year not in known:
+    if year:  # the dashboard names its year: one keyed read
+        found = administered.find(stores.records, year)
+        if found is None:
             raise NotFound(f"没有 {year} 年度的评聘工作安排")
-        return known[year]
-    today = clock.today()
-    current = [c for c in known.values() if c.phase_of(today)]
-    return (current or sorted(known.values(), key=lambda c: c.year))[-1]
+        return found
+    known = administered.every(stores.records)  # administered years and shipped history, newest first
+    return current_campaign(known, clock.today()) or known[0]
 
 
 def _occupation_name(code: str) -> str:

@@ -173,6 +173,26 @@ def test_unknown_campaign_is_404(aws, call_api):
     assert status == 404, answer
 
 
+def test_a_named_year_is_answered_by_key_never_by_query_or_scan(flow, call_api):
+    # Given a year with records in it
+    from functions.dal.aws import client
+
+    flow.approved_report("T", count=3)
+    operations: list[str] = []
+    events = client("dynamodb").meta.events
+    events.register("before-call.dynamodb.*", lambda model, **_: operations.append(model.name), "stats-spy")
+    try:
+        # When the province reads that year's statistics
+        status, answer = call_api("GET", "/api/stats", query={"campaign": "2024"}, claims=province_claims())
+    finally:
+        events.unregister("before-call.dynamodb.*", unique_id="stats-spy")
+    # Then it read the counters by key (a cost that does not grow with the records), and they count the report
+    assert status == 200, answer
+    assert "BatchGetItem" in operations
+    assert set(operations) <= {"GetItem", "BatchGetItem"}, operations
+    assert sum(c["candidates"] for c in answer["by_city"]) == 3
+
+
 def test_the_public_sees_numbers_only(flow, call_api):
     flow.approved_report("T", count=3)
     status, answer = call_api("GET", "/api/public/stats")
