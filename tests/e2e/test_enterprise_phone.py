@@ -124,6 +124,36 @@ def test_the_reviewer_reads_the_plan_with_occupation_names(browser: Any, server:
     page.context.close()
 
 
+def test_the_plan_page_offers_names_and_answers_every_problem_in_one_round(browser: Any, server: str, records) -> None:
+    # Given the plan page on 24 June 2024, the filing and its occupations offered by name
+    page = enterprise(browser, server)
+    page.goto("/enterprise/plan/")
+    page.locator("#plan").wait_for()  # shown once the filings and campaigns are read
+    page.get_by_label("备案", exact=True).select_option(records["filing"])
+    assert "特级技师" in page.get_by_label("备案", exact=True).locator("option:checked").inner_text()
+    page.get_by_label("第 1 期（2024-04-01 至 2024-07-10）").check()
+    page.get_by_label("特级技师（T 级）").check()
+    page.get_by_label("车工（6-18-01-01）").check()
+    # When the count is left empty and the review date falls after the phase (a rule only the server knows)
+    page.get_by_label("评审日期").fill("2024-07-20")
+    page.get_by_label("评审方式").fill("业绩评审与技能考核相结合")
+    page.get_by_role("button", name="提交评价计划").click()
+    review = page.locator(".review-step")
+    review.wait_for()
+    assert "车工（6-18-01-01）" in review.inner_text()
+    page.get_by_role("button", name="确认无误，提交").click()
+    # Then one answer names the field errors and the phase rule together
+    summary = page.locator(".error-summary")
+    summary.wait_for()
+    text = summary.inner_text()
+    assert "计划评价人数" in text
+    assert "评审日期须在第1期时间范围内" in text
+    assert "企业评聘工作方案" in text
+    assert summary.locator("li").count() == 3
+    assert_page_ok(page)
+    page.context.close()
+
+
 # ---- a candidate row is deleted only once confirmed ------------------------------------------------------
 
 

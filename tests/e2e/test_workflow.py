@@ -155,7 +155,7 @@ def test_enterprise_files_plans_and_reports_using_only_the_pages(
     expect(page.get_by_label("评聘年度")).to_have_value("2024")  # the current year (the clock's) is the default
     page.get_by_label("第 1 期（2024-04-01 至 2024-07-10）").check()
     page.get_by_label("特级技师（T 级）").check()
-    page.get_by_label("6-18-01-01 车工").check()
+    page.get_by_label("车工（6-18-01-01）").check()  # the occupation by name, its code in brackets
     page.get_by_label("计划评价人数").fill("3")
     page.get_by_label("评审日期").fill("2024-06-14")
     page.get_by_label("评审方式").fill("业绩评审与技能考核相结合")

@@ -35,7 +35,8 @@ async function main() {
     say(document.getElementById("gate"), "还没有已通过的备案：请先提交企业备案，待审核通过后再提交评价计划。", "error");
     return;
   }
-  select.append(...options(usable.map((f) => [f.id, `${f.id} · ${f.enterprise_name || ""} · ${(f.levels || []).join("/")} 级`]), { blank: "请选择备案" }));
+  const filingLabel = (f) => [f.enterprise_name, (f.levels || []).map((l) => v.levels[l] || l).join("、"), `备案 ${f.id}`].filter(Boolean).join(" · ");
+  select.append(...options(usable.map((f) => [f.id, filingLabel(f)]), { blank: "请选择备案" }));
   // The years still taking plans (the current one first), from the administered campaigns at run time.
   const listing = await campaigns();
   const years = ordered(listing).filter((c) => openPhases(c).length || c.year === start?.campaign);
@@ -78,7 +79,7 @@ async function main() {
     if (!filing) return;
     levels.replaceChildren(...(filing.levels || []).map((l) => choice("radio", "level", l, `${v.levels[l]}（${l} 级）`, start?.level === l)));
     occs.replaceChildren(
-      ...(filing.occupations || []).map((o) => choice("checkbox", "occupations", o.code, `${o.code} ${o.name || ""}`, start?.occupations?.includes(o.code))),
+      ...(filing.occupations || []).map((o) => choice("checkbox", "occupations", o.code, o.name ? `${o.name}（${o.code}）` : o.code, start?.occupations?.includes(o.code))),
     );
   };
   select.addEventListener("change", showFiling);
