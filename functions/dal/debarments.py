@@ -33,6 +33,28 @@ def name_key(name: str) -> str:
     return f"DEBARNAME#{name.strip()}"
 
 
+def finding_items(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A finding as stored, and the pointer that finds it by id (the bench seeds the same shapes)."""
+    key = f"{item['decided_on']}#{item['id']}"
+    finding = {
+        **item,
+        "pk": party_pk(item["subject_id"]),
+        "sk": f"D#{key}",
+        "gsi1pk": INDEX_KEY,
+        "gsi1sk": key,
+        "gsi2pk": name_key(item["subject_name"]),
+        "gsi2sk": key,
+    }
+    pointer = {"pk": f"DEBARID#{item['id']}", "sk": "META", "at_pk": finding["pk"], "at_sk": finding["sk"]}
+    return finding, pointer
+
+
+def active_item(latest: dict[str, Any]) -> dict[str, Any]:
+    """What holds now for a party, from its latest finding not lifted."""
+    keep = ("id", "subject_type", "subject_id", "subject_name", "until", "decided_on", "campaign")
+    return {**{k: latest[k] for k in keep if k in latest}, "pk": party_pk(latest["subject_id"]), "sk": ACTIVE}
+
+
 class DebarmentStore:
     def __init__(self, records: RecordStore | None = None) -> None:
         self.records = records or RecordStore()
@@ -40,17 +62,7 @@ class DebarmentStore:
     # ---- writes ---------------------------------------------------------------------------------------
 
     def add(self, item: dict[str, Any]) -> None:
-        key = f"{item['decided_on']}#{item['id']}"
-        finding = {
-            **item,
-            "pk": party_pk(item["subject_id"]),
-            "sk": f"D#{key}",
-            "gsi1pk": INDEX_KEY,
-            "gsi1sk": key,
-            "gsi2pk": name_key(item["subject_name"]),
-            "gsi2sk": key,
-        }
-        pointer = {"pk": f"DEBARID#{item['id']}", "sk": "META", "at_pk": finding["pk"], "at_sk": finding["sk"]}
+        finding, pointer = finding_items(item)
         self._transact(
             [
                 {"Put": self._put(finding, "attribute_not_exists(pk)")},
@@ -95,9 +107,7 @@ class DebarmentStore:
             except ClientError as exc:
                 raise ServiceUnavailable() from exc
             return
-        latest = max(findings, key=lambda f: str(f["until"]))
-        keep = ("id", "subject_type", "subject_id", "subject_name", "until", "decided_on", "campaign")
-        self.records.put({**{k: latest[k] for k in keep if k in latest}, "pk": party_pk(subject_id), "sk": ACTIVE})
+        self.records.put(active_item(max(findings, key=lambda f: str(f["until"]))))
 
     # ---- keyed reads ----------------------------------------------------------------------------------
 
