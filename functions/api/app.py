@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from functools import partial
 from typing import Any
 
-from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
-from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
-from aws_lambda_powertools.shared.json_encoder import Encoder
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
+from pydantic_core import to_json
 
 from functions.api.errors import register_error_handlers
+from functions.api.validation import DeclaredPartsValidation, RouteArguments
 
 
 def read_json(text: str) -> Any:
@@ -23,34 +22,19 @@ def read_json(text: str) -> Any:
         raise json.JSONDecodeError(f"unreadable JSON: {type(exc).__name__}", text[:100], 0) from exc
 
 
-# Chinese stays readable in answers (UTF-8, not \u escapes).
+def write_json(payload: Any) -> str:
+    """Compact JSON, Chinese readable (UTF-8, not \\u escapes); Decimals, dates and models as pydantic writes them.
+    pydantic-core's encoder is about three times as fast as `json.dumps` with Powertools' Encoder."""
+    return to_json(payload).decode()
+
+
 app = APIGatewayHttpResolver(
     enable_validation=True,
-    serializer=partial(json.dumps, separators=(",", ":"), ensure_ascii=False, cls=Encoder),
+    serializer=write_json,
     json_body_deserializer=read_json,
 )
 register_error_handlers(app)
+# Powertools builds its validation middleware in the constructor: ours reads less and quiets the debug line.
+app._request_validation_middleware = DeclaredPartsValidation()
 
-
-class RouteArguments(dict[str, Any]):
-    """A route's validated arguments, shown by name and type only.
-
-    Powertools' last middleware frame logs `logger.debug(f"Calling API Route Handler: {route_args}")`: the
-    f-string formats every argument before the logger checks its level, so a 2,000-candidate report was
-    rendered (about 50 ms, ID numbers included) on every call with debug off. Names and types are enough for
-    a debug line, cost nothing, and never carry a candidate's data.
-    """
-
-    def __repr__(self) -> str:
-        return "{" + ", ".join(f"{name}: {type(arg).__name__}" for name, arg in self.items()) + "}"
-
-    __str__ = __repr__
-
-
-def quiet_route_arguments(resolver: APIGatewayHttpResolver, next_middleware: NextMiddleware) -> Response[Any]:
-    """Runs after request validation, before the route: wrap its arguments so that debug line stays cheap."""
-    resolver.context["_route_args"] = RouteArguments(resolver.context.get("_route_args") or {})
-    return next_middleware(resolver)
-
-
-app.use([quiet_route_arguments])
+__all__ = ["RouteArguments", "app", "read_json", "write_json"]

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from functions.api.app import app
 from functions.api.routes import accounts, administered, drafts, evidence, outputs, public, records, review, stats
-from functions.observability import logger
+from functions.observability import with_invocation_keys
 
 app.include_router(public.router)
 app.include_router(accounts.router)
@@ -47,6 +46,6 @@ def _as_json(event: dict[str, Any]) -> dict[str, Any]:
     return event
 
 
-@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True)
+@with_invocation_keys
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return app.resolve(_as_json(event), context)
