@@ -64,8 +64,9 @@ def report_against_plan(
                     f"{where}.occupation", f"{who}的职业不在评价计划的职业范围内", "candidate_occupation_not_planned"
                 )
             )
+        # The candidate's parts are validated already: build the request without validating them again.
         verdict = evaluate(
-            EligibilityRequest(
+            EligibilityRequest.model_construct(
                 level=candidate.level,
                 as_of=review_date,
                 credentials=candidate.credentials,

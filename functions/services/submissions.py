@@ -46,7 +46,10 @@ def _body(form: BaseModel) -> dict[str, Any]:
     return form.model_dump(mode="json", exclude={"version"})
 
 
-def submit(stores: Stores, kind_name: str, principal: Principal, form: BaseModel) -> dict[str, Any]:
+def submit(
+    stores: Stores, kind_name: str, principal: Principal, form: BaseModel, body: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """`body`: the form already dumped by the caller (a 2,000-candidate report is not dumped twice)."""
     kind = KINDS[kind_name]
     prepared = kind.prepare(stores, principal, form, clock.today())
     if prepared.problems:
@@ -75,7 +78,8 @@ def submit(stores: Stores, kind_name: str, principal: Principal, form: BaseModel
     # Pointers: one per desk the record is routed to, one under its city for exports, and one province-wide
     # for the province's oversight (it reads every record).
     desks = [desk(s, city) for s in prepared.stages] + [f"IN#{city}", ALL]
-    stores.records.create(head, _body(form), log, desks, stats.change_items(stores.records, None, head))
+    stored = body if body is not None else _body(form)
+    stores.records.create(head, stored, log, desks, stats.change_items(stores.records, None, head))
     announce(head, "submitted", 1, at)
     return {"id": record_id, "status": "submitted", "version": 1}
 

@@ -33,12 +33,12 @@ def _create(kind: str, form: BaseModel) -> Response[Any]:
 
     principal = caller(router, "enterprise")
     key = router.current_event.headers.get("idempotency-key")
-    body = form.model_dump(mode="json")
+    body = form.model_dump(mode="json")  # once: compared for the idempotency key, and stored
     answer = once(
         key,
         f"{principal.uscc}|{kind}",
         body,
-        lambda: submissions.submit(stores(), kind, principal, form),
+        lambda: submissions.submit(stores(), kind, principal, form, body),
         router.lambda_context,
     )
     _discard_draft(principal, form)
