@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,23 +32,25 @@ def write_xlsx(
             sheet.set_column(index, index, column.width, day if column.kind == "date" else None)
             sheet.write_string(0, index, column.header, header)
         sheet.freeze_panes(1, 0)
+        # Each column's writer chosen once, not per cell: 1.4 million cells for 100,000 rows.
+        cells = [(index, column.key, _cell_writer(sheet, column, day)) for index, column in enumerate(columns)]
         count = 0
         for count, row in enumerate(rows, start=1):
-            for index, column in enumerate(columns):
-                _write_cell(sheet, count, index, column, row.get(column.key), day)
+            for index, key, write in cells:
+                value = row.get(key)
+                if value is not None and value != "":
+                    write(count, index, value)
         sheet.autofilter(0, 0, count, len(columns) - 1)
     finally:
         workbook.close()
     return count
 
 
-def _write_cell(sheet: Any, row: int, col: int, column: Column, value: Any, day: Any) -> None:
-    if value is None or value == "":
-        return
+def _cell_writer(sheet: Any, column: Column, day: Any) -> Callable[[int, int, Any], object]:
     if column.kind == "date":
-        sheet.write_datetime(row, col, as_date(value), day)
-    elif column.kind in ("number", "integer"):
-        sheet.write_number(row, col, as_number(value, column))
-    else:
-        # write_string, never write(): an ID number stays text and "=…" stays text
-        sheet.write_string(row, col, as_text(value))
+        return lambda row, col, value: sheet.write_datetime(row, col, as_date(value), day)
+    if column.kind in ("number", "integer"):
+        return lambda row, col, value: sheet.write_number(row, col, as_number(value, column))
+    # write_string, never write(): an ID number stays text and "=…" stays text
+    write_string = sheet.write_string
+    return lambda row, col, value: write_string(row, col, value if type(value) is str else as_text(value))
