@@ -8,7 +8,18 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from functions.api.app import app
-from functions.api.routes import accounts, administered, drafts, evidence, outputs, public, records, review, stats
+from functions.api.routes import (
+    accounts,
+    administered,
+    certificates,
+    drafts,
+    evidence,
+    outputs,
+    public,
+    records,
+    review,
+    stats,
+)
 from functions.observability import with_invocation_keys
 
 app.include_router(public.router)
@@ -20,6 +31,7 @@ app.include_router(outputs.router)
 app.include_router(drafts.router)
 app.include_router(evidence.router)
 app.include_router(stats.router)
+app.include_router(certificates.router)
 
 OPENAPI_TITLE = "gdskills 广东省特级技师、首席技师评聘系统 API"
 

@@ -15,6 +15,8 @@ again changes nothing: whoever finds the header incomplete (the decision itself,
 | certificates header of a report | `REC#<report id>` | `CERTS` (`first`, `count`, `version`, `complete`) |
 | one certificate | `REC#<report id>` | `CERT#<index, 5 digits>` (`status`: `allocated`) |
 | not yet completed | `PENDING#CERTS` | `<report id>` |
+| a certificate by its number | `CERTNO#<number>` | `CERT` (`report_id`, `index`: where the certificate item is) |
+| approved reports of a campaign | `APPROVED#<campaign>` | `<approved at>#<report id>` (`confirmed_batch`…) |
 | one published chief technician | `PUBLIC#S` | `<campaign>#<approved at>#<report id>#<index, 5 digits>` |
 """
 
@@ -142,7 +144,18 @@ def certificate_items(
         "complete": False,
     }
     pending = {"pk": PENDING, "sk": head["id"], "report_id": head["id"]}
+    approved = {
+        "pk": f"APPROVED#{head['campaign']}",
+        "sk": f"{approved_at}#{head['id']}",
+        "report_id": head["id"],
+        "level": level,
+        "owner": head["owner"],
+        "city": head["city"],
+        "enterprise_name": head["enterprise_name"],
+        "count": len(body["candidates"]),
+    }
     return [
+        {"Put": {"TableName": records.table, "Item": to_item(approved)}},
         claim(records, counter, last, len(body["candidates"])),
         {
             "Put": {
@@ -204,7 +217,11 @@ def complete(records: RecordStore, report_id: str) -> dict[str, Any] | None:
     if header is None or header.get("complete"):
         return header
     certificates = _certificates(header, records.body(report_id, header["version"]))
-    records.batch_put(certificates + (_published(header, certificates) if header["level"] == "S" else []))
+    pointers = [
+        {"pk": f"CERTNO#{c['certificate_number']}", "sk": "CERT", "report_id": report_id, "index": c["index"]}
+        for c in certificates
+    ]
+    records.batch_put(certificates + pointers + (_published(header, certificates) if header["level"] == "S" else []))
     header["complete"] = True
     records.put(header)
     records.delete(PENDING, report_id)

@@ -23,6 +23,7 @@ ENVIRONMENT = {
     "GDSKILLS_STAGE": {"Ref": "Stage"},
     "POWERTOOLS_SERVICE_NAME": "gdskills",
     "POWERTOOLS_LOG_LEVEL": {"Ref": "LogLevel"},
+    "SITE_URL": {"Fn::If": ["HasDomain", {"Fn::Sub": "https://${DomainName}"}, ""]},
 }
 PUBLIC_ROUTES = {
     ("get", "/api/health"),
@@ -31,6 +32,7 @@ PUBLIC_ROUTES = {
     ("get", "/api/reference/{proxy+}"),
     ("get", "/api/campaigns/{year}"),
     ("get", "/api/public/{proxy+}"),
+    ("get", "/api/public/certificates/verify"),
     ("get", "/api/openapi.json"),
     ("post", "/api/public/account-requests"),
 }
@@ -151,6 +153,14 @@ def test_queues_are_consumed_with_partial_failures_and_a_dlq(
 def test_the_api_is_throttled_watched_for_5xx_and_rate_limited_at_the_edge(transformed: dict[str, Any]) -> None:
     stage = transformed["Resources"]["HttpApiApiGatewayDefaultStage"]["Properties"]
     assert {"ThrottlingRateLimit", "ThrottlingBurstLimit"} <= set(stage["DefaultRouteSettings"])
+    # the public certificate check has its own, much lower limits (its own route, so they apply to it alone)
+    verify = stage["RouteSettings"]["GET /api/public/certificates/verify"]
+    assert verify == {
+        "ThrottlingRateLimit": {"Ref": "VerifyRateLimit"},
+        "ThrottlingBurstLimit": {"Ref": "VerifyBurstLimit"},
+    }
+    defaults = transformed["Parameters"]
+    assert defaults["VerifyRateLimit"]["Default"] < defaults["ApiRateLimit"]["Default"]
     alarm = transformed["Resources"]["Api5xxAlarm"]["Properties"]
     assert (alarm["Namespace"], alarm["MetricName"]) == ("AWS/ApiGateway", "5xx")
     assert {"Name": "ApiId", "Value": {"Ref": "HttpApi"}} in alarm["Dimensions"]
