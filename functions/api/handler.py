@@ -12,10 +12,12 @@ from functions.api.routes import (
     accounts,
     administered,
     certificates,
+    documents,
     drafts,
     evidence,
     outputs,
     public,
+    publication,
     records,
     review,
     stats,
@@ -32,6 +34,8 @@ app.include_router(drafts.router)
 app.include_router(evidence.router)
 app.include_router(stats.router)
 app.include_router(certificates.router)
+app.include_router(documents.router)
+app.include_router(publication.router)
 
 OPENAPI_TITLE = "gdskills 广东省特级技师、首席技师评聘系统 API"
 

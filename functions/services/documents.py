@@ -18,7 +18,7 @@ from schemas.fields import LEVEL_NAMES
 from schemas.reference import occupations
 
 if TYPE_CHECKING:
-    from functions.documents import CertificateData, ReceiptData
+    from functions.documents import CertificateData, ReceiptData, StaffNoticeData, WorkPlanData
 
 VERIFY_PAGE = "/verify/"
 KIND_NAMES = {"filing": "备案", "plan": "评价计划", "report": "评价结果报备"}
@@ -107,3 +107,69 @@ def _summary(kind: str, body: dict[str, Any]) -> tuple[list[tuple[str, str]], li
 def _filename(stores: Stores, key: str) -> str:
     meta = stores.records.get(f"UPLOAD#{key}", "META")
     return str(meta["filename"]) if meta and meta.get("filename") else key.rsplit("/", 1)[-1]
+
+
+# ---- documents the enterprise posts --------------------------------------------------------------------------
+
+
+def work_plan_data(stores: Stores, plan_id: str, principal: Principal) -> WorkPlanData:
+    """The 评聘工作方案 draft of an approved plan."""
+    from functions.documents import WorkPlanData
+    from functions.errors import Conflict
+    from schemas.eligibility import DIRECT, S_HONOUR, paths_for
+    from schemas.reference import campaigns
+    from schemas.workdays import PUBLIC_NOTICE_MIN_WORKDAYS
+
+    head = visible(stores, "plan", plan_id, principal)
+    if head["status"] != "approved":
+        raise Conflict("评价计划通过审核后才能生成评聘工作方案")
+    body = stores.records.body(plan_id, head["version"])
+    level = body["level"]
+    conditions = [f"{i}. {path.requirement}" for i, path in enumerate(paths_for(level), start=1)]
+    if level == "S":
+        conditions.insert(0, f"首席技师申报人员须{S_HONOUR.requirement}并符合下列条件之一：")
+    conditions.append(f"{len(conditions) + 1}. {DIRECT.requirement}" if level == "T" else DIRECT.requirement)
+    campaign = campaigns().get(body["campaign"])
+    phase = campaign.phase(body["phase"]) if campaign else None
+    catalogue = occupations()
+    return WorkPlanData(
+        enterprise=head["enterprise_name"],
+        campaign=body["campaign"],
+        level=LEVEL_NAMES[level],
+        occupations=[(code, catalogue[code].name if code in catalogue else code) for code in body["occupations"]],
+        planned_count=int(body["planned_count"]),
+        conditions=conditions,
+        method=body["method"],
+        phase=f"第{body['phase']}期 {phase.start.isoformat()} 至 {phase.end.isoformat()}" if phase else "",
+        review_date=str(body["review_date"]),
+        notice_days=PUBLIC_NOTICE_MIN_WORKDAYS,
+    )
+
+
+def staff_notice_data(body: dict[str, Any], enterprise: str, start: date, end: date, contact: str) -> StaffNoticeData:
+    """The internal notice from a report draft's body (unvalidated: whatever rows name a person)."""
+    from functions.documents import NoticePerson, StaffNoticeData
+    from functions.errors import Conflict
+    from schemas.workdays import workdays_between
+
+    catalogue = occupations()
+    people = [
+        NoticePerson(
+            name=str(c["name"]).strip(),
+            occupation=catalogue[c["occupation"]].name if c.get("occupation") in catalogue else "",
+            level=LEVEL_NAMES.get(str(c.get("level") or body.get("level") or ""), ""),
+        )
+        for c in body.get("candidates") or []
+        if isinstance(c, dict) and str(c.get("name") or "").strip()
+    ]
+    if not people:
+        raise Conflict("草稿中还没有人员名单，填写后才能生成公示")
+    return StaffNoticeData(
+        enterprise=enterprise,
+        campaign=str(body.get("campaign") or clock.today().year),
+        people=people,
+        start=start,
+        end=end,
+        workdays=workdays_between(start, end),
+        contact=contact,
+    )

@@ -14,6 +14,7 @@ from functions.services.duplicates import claim_for_approval, release
 from functions.services.integrity import debarred
 from functions.services.kinds import Stores
 from functions.services.notifications import announce
+from functions.services.publication import approval_blocker
 from functions.services.queue import done_item
 from functions.services.submissions import can_see, desk, log_item, queue_keys, routed_to, visible
 from schemas.forms import DecisionRequest
@@ -98,9 +99,13 @@ def _decision_change(stores: Stores, head: dict[str, Any], principal: Principal,
     if form.version != head["version"]:
         raise Conflict(f"记录已更新到第 {head['version']} 版，请刷新后审核最新版本")
     status, next_stage = after_decision(form.decision, tuple(head["stages"]), stage)
+    if status == "approved" and (blocker := approval_blocker(head, clock.today())):
+        raise Conflict(blocker)  # §五(二)2②: the S shortlist's public notice must have ended
     at = clock.stamp()
     fields: dict[str, Any] = {"status": status, "updated_at": at}
     remove = ["gsi2pk", "gsi2sk", "stage"]
+    if status == "returned" and head.get("notice_id"):
+        remove += ["notice_id", "notice_end"]  # a corrected roster needs a notice of its own
     if next_stage:
         fields["stage"] = next_stage
         fields.update(queue_keys(head["kind"], next_stage, head["city"], at, head["id"]))

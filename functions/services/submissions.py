@@ -170,7 +170,7 @@ def _owned(stores: Stores, kind: Kind, record_id: str, principal: Principal) -> 
 PUBLIC_HEAD_FIELDS = (
     "id", "kind", "status", "version", "stage", "stages", "owner", "enterprise_name", "city", "categories",
     "levels", "level", "campaign", "phase", "review_date", "filing_id", "plan_id", "candidate_count",
-    "created_at", "submitted_at", "updated_at", "existing_institution",
+    "created_at", "submitted_at", "updated_at", "existing_institution", "notice_id", "notice_end",
 )  # fmt: skip
 
 

@@ -86,9 +86,25 @@ class Flow:
         return self.call_api("POST", f"/api/{kind}/{record_id}/decision", body, claims=claims)
 
     def approve(self, kind: str, record_id: str, claims: dict[str, Any], version: int = 1) -> Any:
+        if kind == "reports" and claims.get("cognito:groups") in ("[province_reviewer]", "[admin]"):
+            self.noticed(record_id)
         status, answer = self.decide(kind, record_id, "approve", claims, "材料齐全，同意", version)
         assert status == 200, answer
         return answer
+
+    def noticed(self, report_id: str) -> None:
+        """An S report at the province's desk put on a public notice that has already ended (§五(二)2②: the
+        province finally approves S reports only after their shortlist's notice)."""
+        status, head = self.call_api("GET", f"/api/reports/{report_id}", claims=province_claims())
+        if status != 200 or head.get("level") != "S" or head.get("stage") != "province" or head.get("notice_id"):
+            return
+        from functions.services import clock
+
+        end = clock.today() - timedelta(days=1)
+        body = {"campaign": head["campaign"], "report_ids": [report_id], "start": str(end - timedelta(days=20)),
+                "end": str(end)}  # fmt: skip
+        status, answer = self.call_api("POST", "/api/notices", body, claims=province_claims())
+        assert status == 201, answer
 
     # ---- whole steps ------------------------------------------------------------------------------------
 

@@ -60,6 +60,8 @@ def test_certificates_wait_for_final_approval(aws, call_api, upload):
 
 def test_published_chief_technicians_never_show_id_numbers(aws, call_api, upload):
     Flow(call_api, upload, uscc=FACTORY_USCC).approved_report("S", 2)
+    body = {"campaign": "2024", "batch": 1}
+    assert call_api("POST", "/api/announcements", body, claims=province_claims())[0] == 201
     status, answer = call_api("GET", "/api/public/chief-technicians")
     assert status == 200
     assert answer["count"] == 2

@@ -157,6 +157,9 @@ def test_the_published_chief_technician_list_names_people_without_id_numbers(flo
     report_id = flow.created("reports", body)
     flow.approve("reports", report_id, city_claims())
     flow.approve("reports", report_id, province_claims())
+    # and announced by the province (§六(二): the public list holds announced people)
+    announced = call_api("POST", "/api/announcements", {"campaign": "2024", "batch": 1}, claims=province_claims())
+    assert announced[0] == 201
     # When anyone reads the public list
     status, answer = call_api("GET", "/api/public/chief-technicians")
     # Then both candidates are published by name, and no ID number appears anywhere in the answer

@@ -9,7 +9,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from functions.api.deps import caller, json_response, stores
+from functions.api.deps import allowed, caller, json_response, stores
 from functions.auth import Role
 from schemas.publication import ConfirmationRequest, VerificationAnswer
 
@@ -45,6 +45,7 @@ def pdf_response(body: bytes, filename: str) -> Response[Any]:
 
 
 @router.post("/api/certificates/confirmations", tags=["province"], summary="登记证书数据经全国系统确认（证书生效）")
+@allowed(*PROVINCE)
 def confirm_certificates(form: ConfirmationRequest) -> Response[Any]:
     from functions.services.issuance import confirm
 
@@ -52,6 +53,7 @@ def confirm_certificates(form: ConfirmationRequest) -> Response[Any]:
 
 
 @router.get("/api/certificates/<number>.pdf", tags=["enterprise"], summary="证书 PDF（已经全国确认的证书）")
+@allowed()
 # PDF routes carry no return annotation: a file, not JSON for the resolver to validate.
 def certificate_pdf(number: Annotated[str, Path(max_length=30, description="证书编号（22 位）")]):  # type: ignore[no-untyped-def]
     from functions.documents import certificates_pdf
@@ -64,6 +66,7 @@ def certificate_pdf(number: Annotated[str, Path(max_length=30, description="证�
 
 
 @router.get("/api/reports/<report_id>/certificates.pdf", tags=["enterprise"], summary="一份评价结果的全部证书 PDF")
+@allowed()
 def report_certificates_pdf(report_id: Annotated[str, Path(max_length=64, description="评价结果编号")]):  # type: ignore[no-untyped-def]
     from functions.documents import certificates_pdf
     from functions.services.documents import certificate_data

@@ -9,7 +9,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from pydantic import BaseModel, Field
 
-from functions.api.deps import allowed, caller, json_response, public_response, stores
+from functions.api.deps import allowed, caller, json_response, stores
 from functions.auth import Role
 from schemas.fields import CityCode, Level
 from schemas.forms import DebarmentRequest
@@ -29,17 +29,6 @@ def report_certificates(report_id: Annotated[str, Path(max_length=64)]) -> Respo
     from functions.services.outputs import certificates
 
     return json_response(certificates(stores(), report_id, caller(router)))
-
-
-@router.get("/api/public/chief-technicians", tags=["public"], summary="首席技师公布名单")
-def chief_technicians(
-    campaign: Annotated[str | None, Query(max_length=8, description="评聘年度")] = None,
-    city: Annotated[CityCode | None, Query(description="地市代码")] = None,
-) -> Response[Any]:
-    from functions.services.outputs import published_chief_technicians
-
-    items = published_chief_technicians(stores(), campaign, city)
-    return public_response({"items": items, "count": len(items)})
 
 
 @router.get("/api/exports/<name>", tags=["staff"], summary="导出（XLSX 或 CSV）")
