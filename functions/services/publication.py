@@ -8,7 +8,7 @@ batch, of the enterprises and people certified (§六(二)). Name, enterprise, o
 | a report on a notice | its head gets `notice_id`, `notice_end` (conditional on its version, status and stage) |
 | a batch announced | `ANNOUNCEMENT#<campaign>` | `B#<batch, 2 digits>` (`enterprises`, counts, `announced_on`) |
 | a person announced | `ANNOUNCED#<campaign>#<batch, 2 digits>` | `<report>#<index>` |
-| an announced chief technician | `PUBLIC#ANNOUNCED#S` | `<newness>#<report>#<index>`, newness = `9999 − year`, `99 − batch` |
+| an announced chief technician | `PUBLIC#ANNOUNCED#S` | `<9999−year>#<99−batch>#<report>#<index>` (newest first) |
 """
 
 from __future__ import annotations
