@@ -23,7 +23,7 @@ ENVIRONMENT = {
     "GDSKILLS_STAGE": {"Ref": "Stage"},
     "POWERTOOLS_SERVICE_NAME": "gdskills",
     "POWERTOOLS_LOG_LEVEL": {"Ref": "LogLevel"},
-    "SITE_URL": {"Fn::If": ["HasDomain", {"Fn::Sub": "https://${DomainName}"}, ""]},
+    "SITE_URL": {"Fn::If": ["HasDomain", {"Fn::Sub": "https://${DomainName}"}, {"Ref": "SiteUrl"}]},
 }
 PUBLIC_ROUTES = {
     ("get", "/api/health"),

@@ -103,6 +103,24 @@ export async function download(path, fallbackName, onProgress = () => {}) {
   return { name, size: blob.size, rows: answer.rows };
 }
 
+/** A document the API answers itself (a PDF or DOCX): fetched with the session's token, saved under `name`. */
+export async function saveFile(path, name) {
+  let response;
+  try {
+    response = await fetch(API_BASE + path, { headers: { ...(await authHeaders()) } });
+  } catch {
+    throw new ApiError(0, "network", "无法连接服务器，请检查网络后重试");
+  }
+  if (!response.ok) throw await errorFrom(response);
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
 /** A record as the pages use it: the submitted body (`data`) with the head's id, status, version on top. */
 export const flatten = (record) => (record ? { ...(record.data || {}), ...record } : record);
 

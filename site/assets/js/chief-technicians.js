@@ -10,7 +10,7 @@ async function main() {
   try {
     const v = await vocab();
     const cityName = (code) => v.cities.find((c) => c.code === code)?.name || code || "—";
-    const items = await listAll("/public/chief-technicians");
+    const items = await listAll("/public/chief-technicians?limit=100");
     root.replaceChildren(
       items.length
         ? table(`首席技师名单（共 ${items.length} 人）`, ["姓名", "企业", "职业", "地市"], items.map((p) => [p.name, p.enterprise, p.occupation_name || p.occupation, cityName(p.city)]))

@@ -1,7 +1,7 @@
 // The enterprise's records (GET /api/{filings,plans,reports}) and one record in detail (?kind=&id=): status,
 // history with the reviewers' comments, certificates after approval, and the way to resubmit after a return.
 
-import { api, flatten, listAll, siteUrl, vocab } from "./api.js";
+import { api, flatten, listAll, saveFile, siteUrl, vocab } from "./api.js";
 import { requireRole } from "./auth.js";
 import { filesSection } from "./files-view.js";
 import { h, say } from "./forms.js";
@@ -59,6 +59,33 @@ async function certificates(id, v) {
   }
 }
 
+/** Buttons for the record's documents: its receipt, an approved plan's work plan draft, a report's certificates. */
+function documents(kind, record) {
+  const status = h("p", { class: "hint", role: "status" });
+  const button = (text, path, name) => {
+    const b = h("button", { type: "button", class: "md-button", text });
+    b.addEventListener("click", async () => {
+      status.textContent = "正在生成……";
+      try {
+        await saveFile(path, name);
+        status.textContent = "";
+      } catch (error) {
+        status.textContent = error.message;
+      }
+    });
+    return b;
+  };
+  const id = encodeURIComponent(record.id);
+  const buttons = [button(`受理回执（第 ${record.version} 版，PDF）`, `/${kind}/${id}/receipt.pdf?version=${record.version}`, `受理回执-${record.id}-v${record.version}.pdf`)];
+  if (kind === "plans" && record.status === "approved") {
+    buttons.push(button("评聘工作方案草稿（DOCX）", `/plans/${id}/work-plan.docx`, `评聘工作方案-${record.id}.docx`));
+  }
+  if (kind === "reports" && record.status === "approved") {
+    buttons.push(button("证书（PDF，经全国确认后）", `/reports/${id}/certificates.pdf`, `证书-${record.id}.pdf`));
+  }
+  return h("div", { class: "record-documents" }, h("h3", { text: "文书下载" }), ...buttons, status);
+}
+
 async function detail(v, kind, id) {
   const record = flatten(await api("GET", `/${kind}/${encodeURIComponent(id)}`));
   const parts = [
@@ -83,6 +110,7 @@ async function detail(v, kind, id) {
     );
   }
   if (kind !== "filings") parts.push(h("h3", { text: "材料" }), await filesSection(kind, record.id));
+  parts.push(documents(kind, record));
   parts.push(h("h3", { text: "审核记录与意见" }), historyTable(record));
   if (kind === "reports" && record.status === "approved") {
     const certs = await certificates(record.id, v);

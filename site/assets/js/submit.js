@@ -1,7 +1,7 @@
 // Sending an enterprise form: check it in plain Chinese first (核对信息), then POST a new record, or PUT a returned
 // one with the version that was read; the draft it was typed in goes with it (the server deletes it once stored).
 
-import { api, flatten, newIdempotencyKey, siteUrl } from "./api.js";
+import { api, flatten, newIdempotencyKey, saveFile, siteUrl } from "./api.js";
 import { clearErrors, h, showErrors } from "./forms.js";
 import { KINDS } from "./record-view.js";
 import { uploadsSettled } from "./upload.js";
@@ -10,6 +10,17 @@ import { uploadsSettled } from "./upload.js";
 export async function recordToResubmit(kind) {
   const id = new URLSearchParams(location.search).get("id");
   return id ? flatten(await api("GET", `/${kind}/${encodeURIComponent(id)}`)) : null;
+}
+
+/** The 受理回执 of what was just acknowledged (GET /api/{kind}/{id}/receipt.pdf?version=N). */
+function receiptButton(kind, id, version) {
+  const button = h("button", { type: "button", class: "md-button", text: "下载受理回执（PDF）" });
+  button.addEventListener("click", () =>
+    saveFile(`/${kind}/${encodeURIComponent(id)}/receipt.pdf${version ? `?version=${version}` : ""}`, `受理回执-${id}.pdf`).catch(
+      (error) => { button.textContent = `回执下载失败：${error.message}`; },
+    ),
+  );
+  return button;
 }
 
 /** A definition list of [term, description] pairs; a description may be a node or a list of nodes. */
@@ -54,6 +65,7 @@ export function wireSubmit({ form, kind, build, existing, done, review, saver })
         h("p", {}, "编号：", h("strong", { class: "record-id", text: id }), answer?.version ? `，版本 ${answer.version}` : ""),
         h("p", { text: "审核结果会在申报记录中显示，也会发送到备案时填写的电子邮箱。" }),
         h("a", { class: "md-button md-button--primary", href: detail, text: "查看该记录的状态与审核意见" }),
+        receiptButton(kind, id, answer?.version),
       );
       done.className = "notice notice--ok";
       done.hidden = false;
