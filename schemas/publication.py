@@ -85,7 +85,8 @@ class NoticeRequest(_Form):
     """§五(二)2②: the S shortlist put to public notice on the province's website before final approval."""
 
     campaign: Campaign
-    report_ids: Annotated[RecordIds, Field(min_length=1, description="列入公示的首席技师评价结果编号")]
+    # [choice] up to 90 reports per notice: they are marked in one DynamoDB transaction (100 items at most)
+    report_ids: Annotated[RecordIds, Field(min_length=1, max_length=90, description="列入公示的首席技师评价结果编号")]
     start: Annotated[date, Field(description="公示开始日期（含）")]
     end: Annotated[date, Field(description="公示结束日期（含）")]
 

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from functions.auth import Principal
-from functions.dal.records import Change
+from functions.dal.items import to_item, value
 from functions.errors import Conflict, FieldProblem, ValidationFailed
 from functions.services import clock
 from functions.services.certificates import certificate_rows
@@ -67,19 +67,6 @@ def open_notice(stores: Stores, principal: Principal, form: NoticeRequest) -> di
         for index, c in enumerate(body["candidates"]):
             person = _person(c["name"], head["enterprise_name"], c["occupation"], head["city"], "S")
             people.append({"pk": f"NOTICE#{notice_id}", "sk": f"P#{report_id}#{index:05d}", **person})
-    for report_id in form.report_ids:  # conditional: a report decided or noticed meanwhile refuses the notice
-        head = heads[report_id]
-        log = log_item(principal, "public_notice", head["version"], head["status"], at, detail=_window(form))
-        records.apply(
-            Change(
-                report_id,
-                expect_version=head["version"],
-                expect_statuses=[head["status"]],
-                expect_stage="province",
-                set={"notice_id": notice_id, "notice_end": form.end.isoformat()},
-                puts=[{**log, "pk": f"REC#{report_id}"}],
-            )
-        )
     notice = {
         "id": notice_id,
         "campaign": form.campaign,
@@ -90,10 +77,40 @@ def open_notice(stores: Stores, principal: Principal, form: NoticeRequest) -> di
         "created_at": at,
         "by": principal.subject,
     }
-    records.batch_put(people)
-    records.put({**notice, "pk": f"NOTICE#{notice_id}", "sk": "HEAD"})
-    records.put({"pk": "NOTICES", "sk": f"{notice['start']}#{notice_id}", **notice})
+    records.batch_put(people)  # listed nowhere until the transaction below lists the notice
+    # One transaction: every report marked (each conditional on the version, status and stage read, and on not
+    # being on a notice already) and the notice listed; a report decided meanwhile refuses the whole notice.
+    items = [_mark(records, heads[report_id], notice_id, form.end.isoformat()) for report_id in form.report_ids]
+    listed = {"pk": "NOTICES", "sk": f"{notice['start']}#{notice_id}", **notice}
+    items += [
+        {"Put": {"TableName": records.table, "Item": to_item({**notice, "pk": f"NOTICE#{notice_id}", "sk": "HEAD"})}},
+        {"Put": {"TableName": records.table, "Item": to_item(listed)}},
+    ]
+    records._transact(items)
+    for report_id in form.report_ids:
+        head = heads[report_id]
+        log = log_item(principal, "public_notice", head["version"], head["status"], at, detail=_window(form))
+        records.put({**log, "pk": f"REC#{report_id}"})
     return notice
+
+
+def _mark(records: Any, head: dict[str, Any], notice_id: str, end: str) -> dict[str, Any]:
+    return {
+        "Update": {
+            "TableName": records.table,
+            "Key": to_item({"pk": f"REC#{head['id']}", "sk": "HEAD"}),
+            "UpdateExpression": "SET notice_id = :n, notice_end = :e",
+            "ConditionExpression": "#v = :v AND #st = :st AND #stage = :stage AND attribute_not_exists(notice_id)",
+            "ExpressionAttributeNames": {"#v": "version", "#st": "status", "#stage": "stage"},
+            "ExpressionAttributeValues": {
+                ":n": value(notice_id),
+                ":e": value(end),
+                ":v": value(head["version"]),
+                ":st": value(head["status"]),
+                ":stage": value("province"),
+            },
+        }
+    }
 
 
 def _window(form: NoticeRequest) -> str:
