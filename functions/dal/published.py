@@ -57,3 +57,22 @@ def page(
         start = answer.get("LastEvaluatedKey")
         if len(items) >= limit or not start:
             return items, encode_cursor(start)
+
+
+def delete_many(records: RecordStore, keys: list[tuple[str, str]]) -> None:
+    """Delete list entries by (pk, sk), 25 to a BatchWriteItem, retrying what it leaves unprocessed."""
+    for start in range(0, len(keys), 25):
+        request: dict[str, Any] = {
+            records.table: [
+                {"DeleteRequest": {"Key": {"pk": value(pk), "sk": value(sk)}}} for pk, sk in keys[start : start + 25]
+            ]
+        }
+        for _ in range(8):
+            try:
+                request = records.ddb.batch_write_item(RequestItems=request).get("UnprocessedItems") or {}
+            except ClientError as exc:
+                raise ServiceUnavailable() from exc
+            if not request:
+                break
+        if request:
+            raise ServiceUnavailable()

@@ -13,10 +13,7 @@ import unicodedata
 from datetime import date
 from typing import Any
 
-from botocore.exceptions import ClientError
-
 from functions.auth import Principal
-from functions.dal.items import to_item, value
 from functions.dal.records import RecordStore
 from functions.errors import Conflict, FieldProblem, NotFound, ServiceUnavailable, ValidationFailed
 from functions.services import clock
@@ -75,9 +72,11 @@ def confirm(stores: Stores, principal: Principal, form: ConfirmationRequest) -> 
         if header.get("confirmed_on"):
             already.append(report_id)
             continue
+        # The items first (each chunk with its statistics), then the header: a confirmation interrupted
+        # between the two is completed by the next one, which finds the header unconfirmed.
+        certificates += _issue_items(records, header, confirmed_on.isoformat())
         header.update(confirmed_on=confirmed_on.isoformat(), confirmed_batch=form.batch, confirmed_at=at)
         records.put(header)
-        certificates += _issue_items(records, report_id, header["count"], confirmed_on.isoformat())
         pointer = pointers[report_id]
         records.put({**pointer, "confirmed_batch": form.batch})
         log = log_item(principal, "national_confirmation", 0, "approved", at, detail=_detail(form, confirmed_on))
@@ -100,28 +99,12 @@ def _detail(form: ConfirmationRequest, confirmed_on: date) -> str:
     return f"{form.campaign} 年度{batch_name(form.batch)}证书数据经全国系统确认（{confirmed_on.isoformat()}）"
 
 
-def _issue_items(records: RecordStore, report_id: str, count: int, confirmed_on: str) -> int:
-    """`allocated` → `issued` on each certificate item; a revoked one stays revoked (the condition)."""
-    issued = 0
-    for index in range(count):
-        try:
-            records.ddb.update_item(
-                TableName=records.table,
-                Key=to_item({"pk": f"REC#{report_id}", "sk": f"CERT#{index:05d}"}),
-                UpdateExpression="SET #st = :issued, confirmed_on = :on",
-                ConditionExpression="#st = :allocated",
-                ExpressionAttributeNames={"#st": "status"},
-                ExpressionAttributeValues={
-                    ":issued": value("issued"),
-                    ":allocated": value("allocated"),
-                    ":on": value(confirmed_on),
-                },
-            )
-            issued += 1
-        except ClientError as exc:
-            if exc.response["Error"]["Code"] != "ConditionalCheckFailedException":
-                raise ServiceUnavailable() from exc
-    return issued
+def _issue_items(records: RecordStore, header: dict[str, Any], confirmed_on: str) -> int:
+    """`allocated` → `issued` on each certificate item, with the statistics; a revoked one stays revoked."""
+    from functions.services.certificate_states import move
+
+    items = list(records.every(header["pk"], "CERT#"))
+    return len(move(records, header, items, "issued", {"confirmed_on": confirmed_on}))
 
 
 # ---- one certificate ---------------------------------------------------------------------------------------

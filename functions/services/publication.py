@@ -185,11 +185,12 @@ def announce(stores: Stores, principal: Principal, form: AnnouncementRequest) ->
             if row.get("status") == "revoked":
                 continue  # a fraud finding cancelled it: not announced
             person = _person(row["name"], pointer["enterprise_name"], row["occupation"], pointer["city"], row["level"])
-            key = f"{pointer['report_id']}#{int(row['index']):05d}"
-            people.append({"pk": f"ANNOUNCED#{form.campaign}#{batch}", "sk": key, **person})
-            if row["level"] == "S":  # newest campaign and batch first in key order, each roster in its order
-                sk = f"{_newness(form.campaign)}{99 - form.batch:02d}#{key}"
-                people.append({"pk": "PUBLIC#ANNOUNCED#S", "sk": sk, "campaign": form.campaign, **person})
+            (pk, sk), (chief_pk, chief_sk) = announced_keys(
+                form.campaign, form.batch, pointer["report_id"], row["index"]
+            )
+            people.append({"pk": pk, "sk": sk, **person})
+            if row["level"] == "S":
+                people.append({"pk": chief_pk, "sk": chief_sk, "campaign": form.campaign, **person})
             ent["count"] += 1
             if LEVEL_NAMES[row["level"]] not in ent["levels"]:
                 ent["levels"].append(LEVEL_NAMES[row["level"]])
@@ -230,6 +231,16 @@ def announced_people(stores: Stores, campaign: str, batch: int, cursor: str | No
     items, after = page(stores.records, f"ANNOUNCED#{campaign}#{batch:02d}", "", cursor, min(limit, PAGE_MAX))
     keep = ("name", "enterprise", "occupation", "city", "level")
     return {"items": [{k: p[k] for k in keep} for p in items], "next": after}
+
+
+def announced_keys(campaign: str, batch: int, report_id: str, index: int) -> list[tuple[str, str]]:
+    """Where an announced person is listed: the batch's people, and (S) the announced chief technicians,
+    newest campaign and batch first in key order, each roster in its order."""
+    key = f"{report_id}#{int(index):05d}"
+    return [
+        (f"ANNOUNCED#{campaign}#{batch:02d}", key),
+        ("PUBLIC#ANNOUNCED#S", f"{_newness(campaign)}{99 - batch:02d}#{key}"),
+    ]
 
 
 def _newness(campaign: str) -> str:

@@ -66,22 +66,36 @@ def cancel_results(stores: Stores, principal: Principal, finding: dict[str, Any]
 
 
 def _revoke(stores: Stores, report_id: str, indexes: set[int] | None, finding: dict[str, Any], at: str) -> int:
-    """Mark the report's certificates (all, or those at `indexes`) and their published entries revoked."""
-    header = complete(stores.records, report_id)
+    """Revoke the report's certificates (all, or those at `indexes`) with the statistics they move, then take
+    their people off the public lists (the approved S list and, once announced, the announced lists)."""
+    from functions.services.certificate_states import move
+
+    records = stores.records
+    header = complete(records, report_id)
     if header is None:
         return 0
-    marks = {"status": REVOKED, "revoked_at": at, "revoked_by": finding["id"]}
-    changed = [
-        {**c, **marks}
-        for c in stores.records.every(f"REC#{report_id}", "CERT#")
+    marks = {"revoked_at": at, "revoked_by": finding["id"]}
+    wanted = [
+        c
+        for c in records.every(f"REC#{report_id}", "CERT#")
         if (indexes is None or int(c["index"]) in indexes) and c.get("status") != REVOKED
     ]
-    if header.get("level") == "S" and changed:
-        wanted = {int(c["index"]) for c in changed}
-        prefix = f"{header['campaign']}#{header['approved_at']}#{report_id}#"
-        entries = [
-            {**e, "revoked": True} for e in stores.records.every("PUBLIC#S", prefix) if int(e["index"]) in wanted
-        ]
-        changed += entries
-    stores.records.batch_put(changed)
-    return sum(1 for c in changed if c.get("pk") != "PUBLIC#S")
+    changed = {int(c["index"]) for c in move(records, header, wanted, REVOKED, marks)}
+    if changed:
+        _unpublish(stores, header, changed)
+    return len(changed)
+
+
+def _unpublish(stores: Stores, header: dict[str, Any], indexes: set[int]) -> None:
+    from functions.dal.published import delete_many
+    from functions.services.publication import announced_keys
+
+    records, report_id, campaign = stores.records, header["report_id"], header["campaign"]
+    if header.get("level") == "S":
+        prefix = f"{campaign}#{header['approved_at']}#{report_id}#"
+        entries = [{**e, "revoked": True} for e in records.every("PUBLIC#S", prefix) if int(e["index"]) in indexes]
+        records.batch_put(entries)
+    pointer = records.get(f"APPROVED#{campaign}", f"{header['approved_at']}#{report_id}")
+    batch = int(pointer.get("announced_batch") or 0) if pointer else 0
+    if batch:
+        delete_many(records, [key for i in sorted(indexes) for key in announced_keys(campaign, batch, report_id, i)])

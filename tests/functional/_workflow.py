@@ -136,9 +136,10 @@ class Flow:
         candidates = [make(i) for i in range(self.people + first, self.people + first + count)]
         return report_body(plan_id, self.upload("material", claims=self.claims), candidates)
 
-    def approved_report(self, level: str = "T", count: int = 2) -> str:
-        """A report approved by every desk it is routed to (a local S report: the city, then the province)."""
-        report_id = self.created("reports", self.report_body(self.approved_plan(level), count, level, first=0))
+    def approved_report(self, level: str = "T", count: int = 2, first: int = 0) -> str:
+        """A report approved by every desk it is routed to (a local S report: the city, then the province);
+        a second report of the same enterprise and level needs other people (`first`)."""
+        report_id = self.created("reports", self.report_body(self.approved_plan(level), count, level, first=first))
         local_s = level == "S" and "provincial_filed" not in self.categories
         desks = [city_claims(self.city), province_claims()] if local_s else [self.first_desk]
         for claims in desks:

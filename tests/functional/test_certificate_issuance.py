@@ -110,7 +110,7 @@ def test_public_check_needs_both_number_and_name(aws, call_api):
 def test_confirming_a_campaign_takes_every_approved_report_not_yet_confirmed_once(flow, call_api):
     # Given two approved reports of 2024
     first = flow.approved_report("T", count=1)
-    second = flow.approved_report("T", count=2)
+    second = flow.approved_report("T", count=2, first=10)
     # When the province confirms batch 1 with report ids, then the rest of the campaign as batch 2
     assert _confirm(call_api, {"campaign": "2024", "batch": 1, "report_ids": [first]})[0] == 201
     status, answer = _confirm(call_api, {"campaign": "2024", "batch": 2})

@@ -49,9 +49,11 @@ def _public(flow: Flow) -> list[str]:
 
 
 def test_a_person_found_cheating_loses_this_campaigns_certificate_and_place_on_the_list(flow, call_api):
-    # Given an S report of two people approved by Guangzhou and the province, on the published list
+    # Given an S report of two people approved by Guangzhou and the province, announced in batch 1
     report_id = flow.approved_report("S", count=2)
     people = flow.read("reports", report_id)["data"]["candidates"]
+    status, answer = call_api("POST", "/api/announcements", {"campaign": "2024", "batch": 1}, claims=province_claims())
+    assert status == 201, answer
     assert set(_public(flow)) == {people[0]["name"], people[1]["name"]}
     # When the province records a finding against the second person
     body = _finding("person", people[1]["id_number"], people[1]["name"])
@@ -62,8 +64,10 @@ def test_a_person_found_cheating_loses_this_campaigns_certificate_and_place_on_t
                                    "certificates": 1}  # fmt: skip
     # Then that person's certificate is revoked, the other's stands
     assert [c["status"] for c in _certificates(flow, report_id)] == ["allocated", "revoked"]
-    # And the published list no longer shows them
+    # And the published lists no longer show them: the chief technicians and the batch's people
     assert _public(flow) == [people[0]["name"]]
+    status, batch = call_api("GET", "/api/public/announcements/2024/1")
+    assert [p["name"] for p in batch["items"]] == [people[0]["name"]]
     # And the report's audit trail says why
     status, audit = call_api("GET", "/api/audit", query={"subject": report_id}, claims=province_claims())
     assert status == 200, audit
