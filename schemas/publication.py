@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from schemas._errors import rule_error
 from schemas.certificates import CertificateNumber
-from schemas.reference import campaigns
 from schemas.workdays import PUBLIC_NOTICE_MIN_WORKDAYS, workdays_between
 
 CertificateStatus = Literal["allocated", "issued", "revoked"]
@@ -51,13 +50,8 @@ class _Form(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
 
 
-def _known_campaign(campaign: str) -> str:
-    if campaign not in campaigns():
-        raise rule_error("campaign_unknown", f"没有 {campaign} 年度的评聘工作安排")
-    return campaign
-
-
-Campaign = Annotated[str, Field(min_length=4, max_length=8, description="评聘年度，如 2025")]
+# Whether the year exists is the services' question (administered campaigns: `functions.services.campaigns`).
+Campaign = Annotated[str, Field(pattern=r"^\d{4}$", description="评聘年度，如 2025")]
 Batch = Annotated[int, Field(ge=1, le=MAX_BATCH, description="批次：1 为第一批")]
 
 
@@ -70,8 +64,6 @@ class ConfirmationRequest(_Form):
         RecordIds | None, Field(description="确认的评价结果编号；省略时为该年度已通过、尚未确认的全部评价结果")
     ] = None
     confirmed_on: Annotated[date | None, Field(description="全国系统确认日期，默认今天")] = None
-
-    _campaign = field_validator("campaign")(_known_campaign)
 
     @field_validator("report_ids")
     @classmethod
@@ -89,8 +81,6 @@ class NoticeRequest(_Form):
     report_ids: Annotated[RecordIds, Field(min_length=1, max_length=90, description="列入公示的首席技师评价结果编号")]
     start: Annotated[date, Field(description="公示开始日期（含）")]
     end: Annotated[date, Field(description="公示结束日期（含）")]
-
-    _campaign = field_validator("campaign")(_known_campaign)
 
     @field_validator("report_ids")
     @classmethod
@@ -118,8 +108,6 @@ class AnnouncementRequest(_Form):
 
     campaign: Campaign
     batch: Batch
-
-    _campaign = field_validator("campaign")(_known_campaign)
 
 
 class StaffNoticeRequest(_Form):

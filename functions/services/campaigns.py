@@ -46,6 +46,14 @@ def find(records: RecordStore, year: str) -> Campaign | None:
     return campaign_from(stored) if stored else shipped_campaigns().get(year)
 
 
+def known(records: RecordStore, year: str, path: str = "campaign") -> Campaign:
+    """The campaign of a request's year, or a 422 naming the field (an administered year counts too)."""
+    campaign = find(records, year)
+    if campaign is None:
+        raise ValidationFailed([FieldProblem(path, f"没有 {year} 年度的评聘工作安排", "campaign_unknown")])
+    return campaign
+
+
 def current(records: RecordStore, today: date | None = None) -> Campaign | None:
     return current_campaign(every(records), today or clock.today())
 

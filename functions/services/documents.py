@@ -117,7 +117,7 @@ def work_plan_data(stores: Stores, plan_id: str, principal: Principal) -> WorkPl
     from functions.documents import WorkPlanData
     from functions.errors import Conflict
     from schemas.eligibility import DIRECT, S_HONOUR, paths_for
-    from schemas.reference import campaigns
+    from functions.services.campaigns import find
     from schemas.workdays import PUBLIC_NOTICE_MIN_WORKDAYS
 
     head = visible(stores, "plan", plan_id, principal)
@@ -129,7 +129,7 @@ def work_plan_data(stores: Stores, plan_id: str, principal: Principal) -> WorkPl
     if level == "S":
         conditions.insert(0, f"首席技师申报人员须{S_HONOUR.requirement}并符合下列条件之一：")
     conditions.append(f"{len(conditions) + 1}. {DIRECT.requirement}" if level == "T" else DIRECT.requirement)
-    campaign = campaigns().get(body["campaign"])
+    campaign = find(stores.records, body["campaign"])
     phase = campaign.phase(body["phase"]) if campaign else None
     catalogue = occupations()
     return WorkPlanData(

@@ -16,7 +16,7 @@ from typing import Any
 from functions.auth import Principal
 from functions.dal.records import RecordStore
 from functions.errors import Conflict, FieldProblem, NotFound, ServiceUnavailable, ValidationFailed
-from functions.services import clock
+from functions.services import campaigns, clock
 from functions.services.certificates import complete, complete_pending
 from functions.services.kinds import Stores
 from functions.services.submissions import can_see, log_item
@@ -41,6 +41,7 @@ def approvals(records: RecordStore, campaign: str) -> list[dict[str, Any]]:
 
 def confirm(stores: Stores, principal: Principal, form: ConfirmationRequest) -> dict[str, Any]:
     records = stores.records
+    campaigns.known(records, form.campaign)
     today = clock.today()
     confirmed_on = form.confirmed_on or today
     if confirmed_on > today:

@@ -20,7 +20,7 @@ from typing import Any
 from functions.auth import Principal
 from functions.dal.items import to_item, value
 from functions.errors import Conflict, FieldProblem, ValidationFailed
-from functions.services import clock
+from functions.services import campaigns, clock
 from functions.services.certificates import certificate_rows
 from functions.services.issuance import approvals
 from functions.services.kinds import Stores
@@ -49,6 +49,7 @@ def _person(name: str, enterprise: str, occupation: str, city: str, level: str) 
 
 def open_notice(stores: Stores, principal: Principal, form: NoticeRequest) -> dict[str, Any]:
     records = stores.records
+    campaigns.known(records, form.campaign)
     heads = {h["id"]: h for h in records.heads(form.report_ids)}
     problems = []
     for i, report_id in enumerate(form.report_ids):
@@ -165,6 +166,7 @@ def notices(stores: Stores, cursor: str | None, limit: int) -> dict[str, Any]:
 
 def announce(stores: Stores, principal: Principal, form: AnnouncementRequest) -> dict[str, Any]:
     records = stores.records
+    campaigns.known(records, form.campaign)
     if records.get(f"ANNOUNCEMENT#{form.campaign}", f"B#{form.batch:02d}"):
         raise Conflict(f"{form.campaign} 年度{batch_name(form.batch)}已公布，请使用新的批次")
     pending = [p for p in approvals(records, form.campaign) if not p.get("announced_batch")]

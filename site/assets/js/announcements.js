@@ -1,6 +1,7 @@
 // Announced batches: GET /api/public/announcements?campaign= (newest batch first), people page by page.
 
-import { api, listAll, vocab } from "./api.js";
+import { api, listAll } from "./api.js";
+import { campaigns } from "./campaigns.js";
 import { h, say } from "./forms.js";
 import { table } from "./record-view.js";
 
@@ -38,7 +39,7 @@ async function show(campaign) {
 async function main() {
   let years = [];
   try {
-    years = Object.keys((await vocab()).campaigns || {}).sort().reverse();
+    years = ((await campaigns()).items || []).map((c) => c.year); // administered years too, newest first
   } catch {
     years = [];
   }
