@@ -116,8 +116,8 @@ def work_plan_data(stores: Stores, plan_id: str, principal: Principal) -> WorkPl
     """The 评聘工作方案 draft of an approved plan."""
     from functions.documents import WorkPlanData
     from functions.errors import Conflict
-    from schemas.eligibility import DIRECT, S_HONOUR, paths_for
     from functions.services.campaigns import find
+    from schemas.eligibility import DIRECT, S_HONOUR, paths_for
     from schemas.workdays import PUBLIC_NOTICE_MIN_WORKDAYS
 
     head = visible(stores, "plan", plan_id, principal)
