@@ -1,5 +1,6 @@
 """Certificates after final approval: national confirmation (`allocated` → `issued`), the public check, and
-what a certificate PDF shows. i10's fraud finding sets `revoked` on the certificate items; nothing here undoes it.
+what a certificate PDF shows. A fraud finding (`services.revocations`) sets `revoked`; nothing here undoes it.
+Both moves go through `services.certificate_states`, which writes the statistics in the same transaction.
 
 Keys (besides those of `services.certificates`): the certificates header `REC#<report>`/`CERTS` gains
 `confirmed_on`, `confirmed_batch`, `confirmed_at` once the national centre confirmed the report's data; each
@@ -79,7 +80,7 @@ def confirm(stores: Stores, principal: Principal, form: ConfirmationRequest) -> 
         header.update(confirmed_on=confirmed_on.isoformat(), confirmed_batch=form.batch, confirmed_at=at)
         records.put(header)
         pointer = pointers[report_id]
-        records.put({**pointer, "confirmed_batch": form.batch})
+        records.set_fields(pointer["pk"], pointer["sk"], {"confirmed_batch": form.batch})  # not announced_batch
         log = log_item(principal, "national_confirmation", 0, "approved", at, detail=_detail(form, confirmed_on))
         records.put({**log, "pk": f"REC#{report_id}"})
         confirmed.append(report_id)

@@ -212,7 +212,7 @@ def announce(stores: Stores, principal: Principal, form: AnnouncementRequest) ->
     records.put(head_item, "attribute_not_exists(pk)")  # two announcements of one batch: the second gets 409
     records.batch_put(people)
     for pointer in pending:
-        records.put({**pointer, "announced_batch": form.batch})
+        records.set_fields(pointer["pk"], pointer["sk"], {"announced_batch": form.batch})  # not confirmed_batch
     audit = log_item(
         principal, "announcement", 0, "published", at, detail=f"{form.campaign} 年度{batch_name(form.batch)}"
     )

@@ -49,13 +49,18 @@ def _pdf(path: str, claims: dict[str, Any]) -> tuple[int, bytes, dict[str, Any]]
     return result["statusCode"], raw, result.get("headers") or {}
 
 
-def _revoke(report_id: str, index: int) -> None:
-    """What i10's fraud finding does to a certificate item (its own route is tested there)."""
-    from functions.api.deps import stores
-
-    records = stores().records
-    item = records.get(f"REC#{report_id}", f"CERT#{index:05d}")
-    records.put({**item, "status": "revoked"})
+def _fraud_finding(call_api, person: dict[str, Any]) -> None:
+    """The province records a finding of fraud against a person (§七(四)): their results of 2024 are cancelled."""
+    body = {
+        "subject_type": "person",
+        "subject_id": person["id_number"],
+        "subject_name": person["name"],
+        "reason": "伪造技能竞赛获奖证书",
+        "decided_on": "2024-08-20",
+    }
+    status, answer = call_api("POST", "/api/debarments", body, claims=province_claims())
+    assert status == 201, answer
+    assert answer["cancelled"]["certificates"] == 1
 
 
 def test_life_cycle_allocated_then_issued_then_revoked(flow, call_api):
@@ -80,11 +85,12 @@ def test_life_cycle_allocated_then_issued_then_revoked(flow, call_api):
     assert (valid["level"], valid["occupation"], valid["campaign"]) == ("特级技师", "车工", "2024")
     assert valid["enterprise"] == "广州精工机械制造有限公司"
     # When a fraud finding revokes the second one
-    _revoke(report_id, 1)
+    _fraud_finding(call_api, second)
     # Then it answers "revoked" while the first stays valid, and it can no longer be printed
     assert _verify(call_api, second["certificate_number"], second["name"])["status"] == "revoked"
     assert _verify(call_api, first["certificate_number"], first["name"])["status"] == "valid"
     assert _pdf(f"/api/certificates/{second['certificate_number']}.pdf", flow.claims)[0] == 409
+    assert [c["status"] for c in _certificates(call_api, report_id)] == ["issued", "revoked"]
 
 
 def test_public_check_never_tells_a_wrong_name_from_an_unknown_number_and_never_an_id(flow, call_api):
