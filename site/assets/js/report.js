@@ -8,6 +8,7 @@ import { personSections, repeater } from "./person.js";
 import { recordToResubmit, summaryList, wireSubmit } from "./submit.js";
 import { uploadField, uploadFile } from "./upload.js";
 import { draftToResume, autosave } from "./drafts.js";
+import { wireStaffNotice } from "./staff-notice.js";
 import { occupationLabel, occupationNames } from "./names.js";
 
 const form = document.getElementById("report");
@@ -197,6 +198,7 @@ async function main() {
   const saver = autosave({ form, kind: "report", draftId: draft?.id, recordId: existing?.id || null, title });
   const review = (body) => reviewOf(v, body);
   wireSubmit({ form, kind: "reports", build: () => collect(form), existing, done: document.getElementById("done"), review, saver });
+  wireStaffNotice(saver, noticeStart, end);
 }
 
 main();
