@@ -38,23 +38,6 @@ XLSX = {
         }
     }
 }
-PDF = {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}
-DOCX = {
-    "content": {
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-            "schema": {"type": "string", "format": "binary"}
-        }
-    }
-}
-DOCUMENTS = {
-    "pdf": (
-        "/api/certificates/{number}.pdf",
-        "/api/reports/{report_id}/certificates.pdf",
-        *(f"/api/{kind}/{{record_id}}/receipt.pdf" for kind in ("filings", "plans", "reports")),
-        "/api/drafts/{draft_id}/staff-notice.pdf",
-    ),
-    "docx": ("/api/plans/{record_id}/work-plan.docx", "/api/drafts/{draft_id}/staff-notice.docx"),
-}
 SUCCESS: dict[tuple[str, str], dict[int, dict[str, Any]]] = {
     **{("post", path): {201: CREATED} for path in ("/api/filings", "/api/plans", "/api/reports")},
     **{("post", path): {201: CREATED} for path in ("/api/uploads", "/api/debarments", "/api/drafts")},
@@ -78,10 +61,6 @@ SUCCESS: dict[tuple[str, str], dict[int, dict[str, Any]]] = {
     },
     ("get", "/api/reference/roster-template"): {200: {"description": "人员名单 XLSX 模板", **XLSX}},
     ("get", "/api/stats/export"): {200: {"description": "统计数据 XLSX", **XLSX}},
-    **{("post", path): {201: CREATED} for path in ("/api/certificates/confirmations", "/api/notices")},
-    ("post", "/api/announcements"): {201: CREATED},
-    **{("get", path): {200: {"description": "PDF 文件", **PDF}} for path in DOCUMENTS["pdf"]},
-    **{("get", path): {200: {"description": "Word 文件（DOCX）", **DOCX}} for path in DOCUMENTS["docx"]},
 }
 NO_STORE = {"/api/health"}  # answers without touching any resource
 # A route whose path names a file answers that file (receipts, certificates, the work plan, the staff notice).

@@ -12,7 +12,6 @@ from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from functions.api.deps import allowed, caller, json_response, stores
 from functions.auth import Role
 from schemas.publication import ConfirmationRequest, VerificationAnswer
-from schemas.publication_answers import ConfirmationAnswer
 
 router = Router()
 PROVINCE: tuple[Role, ...] = ("province_reviewer", "admin")
@@ -47,7 +46,7 @@ def pdf_response(body: bytes, filename: str) -> Response[Any]:
 
 @router.post("/api/certificates/confirmations", tags=["province"], summary="登记证书数据经全国系统确认（证书生效）")
 @allowed(*PROVINCE)
-def confirm_certificates(form: ConfirmationRequest) -> Response[ConfirmationAnswer]:
+def confirm_certificates(form: ConfirmationRequest) -> Response[Any]:
     from functions.services.issuance import confirm
 
     return json_response(confirm(stores(), caller(router, *PROVINCE), form), 201)

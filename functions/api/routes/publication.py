@@ -12,14 +12,6 @@ from functions.api.deps import allowed, caller, json_response, public_response, 
 from functions.auth import Role
 from schemas.fields import CityCode
 from schemas.publication import AnnouncementRequest, NoticeRequest
-from schemas.publication_answers import (
-    Announced,
-    AnnouncedPeople,
-    Announcements,
-    ChiefTechnicians,
-    NoticeOpened,
-    PublicNotices,
-)
 
 router = Router()
 PROVINCE: tuple[Role, ...] = ("province_reviewer", "admin")
@@ -29,7 +21,7 @@ Campaign = Annotated[str, Query(min_length=4, max_length=8, description="评聘�
 
 @router.post("/api/notices", tags=["province"], summary="发布首席技师入选名单公示")
 @allowed(*PROVINCE)
-def open_notice(form: NoticeRequest) -> Response[NoticeOpened]:
+def open_notice(form: NoticeRequest) -> Response[Any]:
     from functions.services.publication import open_notice as open_
 
     return json_response(open_(stores(), caller(router, *PROVINCE), form), 201)
@@ -38,7 +30,7 @@ def open_notice(form: NoticeRequest) -> Response[NoticeOpened]:
 @router.get("/api/public/notices", tags=["public"], summary="首席技师入选名单公示（进行中与已结束）")
 def list_notices(
     next: Cursor = None, limit: Annotated[int, Query(ge=1, le=20, description="每页公示数")] = 10
-) -> Response[PublicNotices]:
+) -> Response[Any]:
     from functions.services.publication import notices
 
     return public_response(notices(stores(), next, limit))
@@ -46,14 +38,14 @@ def list_notices(
 
 @router.post("/api/announcements", tags=["province"], summary="公布一批已开展评聘的企业和获证人员名单")
 @allowed(*PROVINCE)
-def announce(form: AnnouncementRequest) -> Response[Announced]:
+def announce(form: AnnouncementRequest) -> Response[Any]:
     from functions.services.publication import announce as announce_
 
     return json_response(announce_(stores(), caller(router, *PROVINCE), form), 201)
 
 
 @router.get("/api/public/announcements", tags=["public"], summary="公布名单（按批次，最新在前）")
-def list_announcements(campaign: Campaign) -> Response[Announcements]:
+def list_announcements(campaign: Campaign) -> Response[Any]:
     from functions.services.publication import announcements
 
     return public_response(announcements(stores(), campaign))
@@ -65,7 +57,7 @@ def announced_people(
     batch: Annotated[int, Path(ge=1, le=20, description="批次")],
     next: Cursor = None,
     limit: Annotated[int, Query(ge=1, le=100, description="每页条数")] = 50,
-) -> Response[AnnouncedPeople]:
+) -> Response[Any]:
     from functions.services.publication import announced_people as people
 
     return public_response(people(stores(), campaign, batch, next, limit))
@@ -77,7 +69,7 @@ def chief_technicians(
     city: Annotated[CityCode | None, Query(description="地市代码")] = None,
     next: Cursor = None,
     limit: Annotated[int, Query(ge=1, le=100, description="每页条数")] = 50,
-) -> Response[ChiefTechnicians]:
+) -> Response[Any]:
     from functions.services.publication import announced_chief_technicians
 
     return public_response(announced_chief_technicians(stores(), campaign, city, next, limit))
