@@ -46,6 +46,9 @@ HEADER_ROW = 1
 FIRST_DATA_ROW = 2
 MAX_ROWS = 2000  # the most candidates one report may carry
 LAST_ROW = HEADER_ROW + MAX_ROWS  # the last row a roster may use: blank rows count, nothing below is read
+# A sheet wrong in nearly every cell is not corrected from a list of 40,000 problems, and checking it all costs
+# seconds: past this many, the rows left are still counted (the row limit holds) but no longer checked [choice].
+MAX_PROBLEMS = 500
 # What a filled template can need, uncompressed (2,000 believable rows are ~1.5 MB of sheet XML, all 45 columns
 # filled ~6 MB): a larger XML part is refused before anything is parsed (zipfile never inflates a part past the
 # size it declares), so every upload within the 20 MB limit is parsed in bounded time.
@@ -261,6 +264,7 @@ def parse_roster(xlsx_bytes: bytes) -> RosterResult:
     seen_ids: dict[str, int] = {}
     valid_rows: list[tuple[int, dict[str, Any]]] = []
     count = 0
+    unchecked: list[int] = []
     for row_number, cells in enumerate(rows, start=FIRST_DATA_ROW):
         values = tuple(cells[: len(COLUMNS)]) + (None,) * (len(COLUMNS) - len(cells))
         if all(_blank(value) for value in values):
@@ -268,6 +272,9 @@ def parse_roster(xlsx_bytes: bytes) -> RosterResult:
         count += 1
         if count > MAX_ROWS or row_number > LAST_ROW:
             raise _too_many_rows(row_number)
+        if len(problems) >= MAX_PROBLEMS:
+            unchecked.append(row_number)
+            continue
         candidate, row_problems = _parse_row(row_number, values)
         if candidate is not None:
             first = seen_ids.setdefault(candidate["id_number"], row_number)
@@ -281,9 +288,19 @@ def parse_roster(xlsx_bytes: bytes) -> RosterResult:
                 candidates.append(candidate)
                 valid_rows.append((row_number, candidate))
         problems += row_problems
+    if unchecked:
+        problems.append(_not_checked(unchecked))
     if not count and not problems:
         raise RosterFileError(f"名单是空的：请从第 {FIRST_DATA_ROW} 行起填写人员", "roster_empty")
     return RosterResult([] if problems else candidates, problems, valid_rows)
+
+
+def _not_checked(rows: list[int]) -> RosterProblem:
+    message = (
+        f"前面已有 {MAX_PROBLEMS} 处以上需要修改，第 {rows[0]}–{rows[-1]} 行的 {len(rows)} 行未检查："
+        "请先按上面的提示改正（或重新下载模板填写），再上传检查其余各行"
+    )
+    return RosterProblem(rows[0], HEADERS[0], message, "roster_not_checked")
 
 
 def _too_many_rows(rows: int) -> RosterFileError:

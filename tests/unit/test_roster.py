@@ -12,7 +12,15 @@ import pytest
 from stdnum.cn import ric
 
 from schemas.forms import Candidate
-from schemas.roster import COLUMNS, HEADERS, MAX_ROWS, RosterFileError, parse_roster, roster_template
+from schemas.roster import (
+    COLUMNS,
+    HEADERS,
+    MAX_PROBLEMS,
+    MAX_ROWS,
+    RosterFileError,
+    parse_roster,
+    roster_template,
+)
 
 SURNAMES = "陈李张王黄林刘吴周梁何郑谢罗冯许邓曾彭萧蔡潘卢钟叶莫"
 GIVEN = ["志强", "建华", "丽娟", "海涛", "晓东", "秀英", "伟明", "振国", "燕玲", "家豪"]
@@ -175,6 +183,22 @@ def test_every_broken_row_is_reported_with_row_and_column_at_once() -> None:
     assert found[8, "评审成绩"].message.startswith("不能大于 100")
     assert "奖励等级" in found[9, "荣誉1奖励等级"].message
     assert found[3, "身份证号码"].path == "第 3 行“身份证号码”"
+
+
+def test_a_sheet_wrong_almost_everywhere_lists_the_first_problems_and_names_the_rows_left() -> None:
+    # Given 600 rows whose ID number, occupation, level and score are all wrong (4 problems a row)
+    wrong = {"身份证号码": "4401061986", "职业编码": "6-99-99-99", "参评级别": "高级技师", "评审成绩": 130}
+    rows = [believable(n) | wrong for n in range(600)]
+    # When parsed
+    result = parse_roster(fill(rows))
+    # Then the first rows' problems are listed in full, up to the cap, and one more line names the rows not checked
+    *listed, last = result.problems
+    assert len(listed) == MAX_PROBLEMS
+    assert {p.row for p in listed} == set(range(2, 2 + MAX_PROBLEMS // 4))
+    assert last.type == "roster_not_checked"
+    assert last.row == 2 + MAX_PROBLEMS // 4
+    assert f"第 {last.row}–601 行" in last.message
+    assert result.candidates == []
 
 
 def test_an_id_number_excel_turned_into_a_number_is_explained() -> None:
