@@ -14,7 +14,7 @@ from aws_lambda_powertools.utilities.parser.models import SqsRecordModel
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, Field, Json
 
-from functions.observability import logger
+from functions.observability import logger, with_invocation_keys
 
 
 class ExportJobMessage(BaseModel):
@@ -37,6 +37,7 @@ def run_job(record: ExportJobRecord) -> int:
     return rows
 
 
-@logger.inject_lambda_context
+# Not Powertools' inject_lambda_context: its keys outlive the call, and locally one process runs every function.
+@with_invocation_keys
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     return process_partial_response(event=event, record_handler=run_job, processor=processor, context=context)

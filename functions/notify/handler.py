@@ -18,7 +18,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from botocore.exceptions import ClientError
 from pydantic import Json
 
-from functions.observability import logger, mask_id_numbers
+from functions.observability import logger, mask_id_numbers, with_invocation_keys
 from schemas.notifications import Notification, notification_email
 
 if TYPE_CHECKING:
@@ -67,6 +67,6 @@ def send_notification(record: NotificationRecord) -> str:
     return answer["MessageId"]
 
 
-@logger.inject_lambda_context
+@with_invocation_keys  # per call, never left on the shared logger
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     return process_partial_response(event=event, record_handler=send_notification, processor=processor, context=context)

@@ -3,6 +3,7 @@ out when a line is written; validation still reads every part a route declares."
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
@@ -82,3 +83,24 @@ def test_a_body_only_route_ignores_headers_and_query_it_does_not_declare(call_ap
     status, answer = call_api("POST", "/api/eligibility/check", {**ELIGIBILITY_REQUESTS[0], "level": "X"})
     assert status == 422, answer
     assert any(f["path"] == "level" for f in answer["error"]["fields"]), answer
+
+
+def test_a_job_or_mail_call_leaves_no_keys_behind(log_lines) -> None:
+    from aws_lambda_powertools.utilities.batch.exceptions import UnexpectedBatchTypeError
+
+    from functions.jobs.handler import lambda_handler as export_job
+    from functions.notify.handler import lambda_handler as notify
+
+    class JobContext(FakeLambdaContext):
+        aws_request_id = "local-export"
+
+    # Given the export and mail functions served a batch (locally they share the API's process and logger)
+    for handler in (export_job, notify):
+        with contextlib.suppress(UnexpectedBatchTypeError):  # an empty batch: only the call's wrapping matters
+            handler({"Records": []}, JobContext())
+    # When a line is written afterwards
+    logger.info("after the jobs")
+    # Then it names no invocation of theirs
+    line = json.loads(log_lines.getvalue().strip().splitlines()[-1])
+    assert line["message"] == "after the jobs"
+    assert "function_request_id" not in line
