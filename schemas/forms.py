@@ -189,6 +189,21 @@ class PlanRequest(_Submission):
 # ---- results report (评价结果报备) -------------------------------------------------------------------------
 
 
+def notice_end_checked(end: date, info: ValidationInfo) -> date:
+    """A notice's end: at least PUBLIC_NOTICE_MIN_WORKDAYS working days from its start (§五(一)4)."""
+    start = info.data.get("start")
+    if start is None:
+        return end
+    days = workdays_between(start, end)
+    if days < PUBLIC_NOTICE_MIN_WORKDAYS:
+        raise rule_error(
+            "public_notice_too_short",
+            f"公示期不少于 {PUBLIC_NOTICE_MIN_WORKDAYS} 个工作日，{start.isoformat()} 至 {end.isoformat()} "
+            f"只有 {days} 个工作日",
+        )
+    return end
+
+
 class PublicNotice(_Form):
     start: Annotated[date, Field(description="公示开始日期")]
     end: Annotated[date, Field(description="公示结束日期")]
@@ -197,17 +212,7 @@ class PublicNotice(_Form):
     @field_validator("end")
     @classmethod
     def _five_workdays(cls, end: date, info: ValidationInfo) -> date:
-        start = info.data.get("start")
-        if start is None:
-            return end
-        days = workdays_between(start, end)
-        if days < PUBLIC_NOTICE_MIN_WORKDAYS:
-            raise rule_error(
-                "public_notice_too_short",
-                f"公示期不少于 {PUBLIC_NOTICE_MIN_WORKDAYS} 个工作日，{start.isoformat()} 至 {end.isoformat()} "
-                f"只有 {days} 个工作日",
-            )
-        return end
+        return notice_end_checked(end, info)
 
     @field_validator("objections")
     @classmethod

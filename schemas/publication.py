@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from schemas._errors import rule_error
 from schemas.certificates import CertificateNumber
+from schemas.forms import notice_end_checked
 from schemas.workdays import PUBLIC_NOTICE_MIN_WORKDAYS, workdays_between
 
 CertificateStatus = Literal["allocated", "issued", "revoked"]
@@ -90,17 +91,7 @@ class NoticeRequest(_Form):
     @field_validator("end")
     @classmethod
     def _five_workdays(cls, end: date, info: ValidationInfo) -> date:
-        start = info.data.get("start")
-        if start is None:
-            return end
-        days = workdays_between(start, end)
-        if days < PUBLIC_NOTICE_MIN_WORKDAYS:
-            raise rule_error(
-                "public_notice_too_short",
-                f"公示期不少于 {PUBLIC_NOTICE_MIN_WORKDAYS} 个工作日，{start.isoformat()} 至 {end.isoformat()} "
-                f"只有 {days} 个工作日",
-            )
-        return end
+        return notice_end_checked(end, info)
 
 
 class AnnouncementRequest(_Form):
