@@ -54,14 +54,6 @@ def openapi_document() -> Response[str]:
     )
 
 
-def _as_json(event: dict[str, Any]) -> dict[str, Any]:
-    """Every body this API takes is JSON: read it as such whatever Content-Type the client sent."""
-    headers = event.get("headers") or {}
-    if event.get("body") and not headers.get("content-type", "").startswith("application/json"):
-        event["headers"] = {**headers, "content-type": "application/json"}
-    return event
-
-
 @with_invocation_keys
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return app.resolve(_as_json(event), context)
+    return app.resolve(event, context)  # every body is read as JSON (functions.api.validation)

@@ -51,7 +51,7 @@ def ready() -> Readiness:
 @router.post("/api/eligibility/check", tags=["public"], summary="参评条件自查")
 def check_eligibility(request: EligibilityRequest) -> EligibilityVerdict:
     if "as_of" not in request.model_fields_set:  # "today" is the one clock's, not the machine's
-        request = request.model_copy(update={"as_of": clock.today()})
+        request.as_of = clock.today()  # this call's own request: set in place, no copy
     return evaluate(request)
 
 
