@@ -23,19 +23,22 @@ def best_of(func: Callable[[], object], repeat: int = 5) -> float:
 
 
 def rates(funcs: dict[str, Callable[[], object]], batches: int = 7, batch_seconds: float = 0.2) -> dict[str, float]:
-    """Calls per second of each function: the best of `batches` windows of `batch_seconds`.
+    """Calls per CPU second of each function: the best of `batches` windows of `batch_seconds` of this thread's
+    CPU time.
 
-    The functions take turns window by window, so that a busy moment on the machine touches all of them alike.
+    The functions measured here compute and never wait, so CPU time is their cost; wall time would also count
+    the moments another process had the core (on this shared 2-core machine, 30–60% more under load). The
+    functions take turns window by window, so that what remains of a busy moment (caches) touches all alike.
     """
     best = dict.fromkeys(funcs, 0.0)
     for _ in range(batches):
         for name, func in funcs.items():
-            calls, start = 0, time.perf_counter()
+            calls, start = 0, time.thread_time()
             deadline = start + batch_seconds
             while True:
                 func()
                 calls += 1
-                now = time.perf_counter()
+                now = time.thread_time()
                 if now >= deadline:
                     break
             best[name] = max(best[name], calls / (now - start))
