@@ -79,7 +79,12 @@ def verdict_through_the_handler() -> list[Row]:
     handler_us, core_us = 1e6 / measured["handler"], 1e6 / measured["core"]
     plain, quiet = _debug_line_cost()
     return [
-        Row("eligibility verdict through the handler", handler_us, "µs", note=f"in-process: {core_us:.0f} µs; CPU time per call"),
+        Row(
+            "eligibility verdict through the handler",
+            handler_us,
+            "µs",
+            note=f"in-process: {core_us:.0f} µs; CPU time per call",
+        ),
         Row(
             "  handler cost above the in-process verdict",
             handler_us - core_us,
