@@ -38,7 +38,7 @@ def _finding(n: int, subject_id: str) -> dict[str, Any]:
 
 
 def _store(name: str, debarments: int) -> Any:
-    """A table of its own holding `debarments` findings, each with its ACTIVE item, in the dal's item shapes.
+    """A table of its own holding `debarments` findings, each with its what-holds-now item, in the dal's item shapes.
 
     Seeded straight into moto's table rather than 25 items per BatchWriteItem: 200,000 items in seconds, not
     minutes. The first DEBARRED findings name the submission's own candidates; the rest name other people."""
@@ -92,7 +92,7 @@ def debarment_check_at_any_length() -> list[Row]:
             f"debarment check, {CANDIDATES + 1} parties, {SMALL} on the list",
             small * 1000,
             "ms",
-            note="BatchGetItem of each party's ACTIVE item (6 calls) on moto, best of 7",
+            note="BatchGetItem of each party's what-holds-now item (6 calls) on moto, best of 7",
         ),
         Row(f"  the same with {LARGE:,} on the list", large * 1000, "ms"),
         Row(

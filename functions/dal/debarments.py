@@ -2,12 +2,16 @@
 
 | item | pk | sk | index |
 |---|---|---|---|
-| finding | `DEBAR#<ID number or USCC>` | `D#<decided_on>#<id>` | gsi1 `DEBARMENTS` / `<decided_on>#<id>` (the list, newest first); gsi2 `DEBARNAME#<name>` / `<decided_on>#<id>` (search by name) |
-| what holds now | `DEBAR#<ID number or USCC>` | `ACTIVE` | — (the latest `until` of the party's findings not lifted; absent when none) |
+| finding | `DEBAR#<digest>` | `D#<decided_on>#<id>` | gsi1 `DEBARMENTS` / `<decided_on>#<id>` (the list, newest first); gsi2 `DEBARNAME#<name>` / `<decided_on>#<id>` (search by name) |
+| what holds now | `DEBARRED#<shard>` | `<digest>` | — (the latest `until` of the party's findings not lifted; absent when none) |
 | finding by id | `DEBARID#<id>` | `META` | — (where the finding is, for lifting) |
 
-Checking a submission's parties is a BatchGetItem of their `ACTIVE` items (100 keys a call), and lifting a
-finding is two GetItems and a conditional update: the cost never depends on how long the list is.
+`<digest>`: 32 hex digits of the SHA-256 of the party's ID number or USCC, `<shard>` its first hex digit
+(`functions.dal.shards`): no ID number is part of a key, and what holds now lives under 16 partition keys
+however many parties are ever checked (most checks find nothing). Checking a submission's parties is a
+BatchGetItem of their what-holds-now items (100 keys a call), and lifting a finding is two GetItems and a
+conditional update: the cost never depends on how long the list is. (Before issue 13 these were keyed
+`DEBAR#<ID number or USCC>` / `ACTIVE`; local `.data/` journals of that layout are not migrated: `make reset`.)
 """  # noqa: E501
 
 from __future__ import annotations
@@ -19,14 +23,22 @@ from botocore.exceptions import ClientError
 
 from functions.dal.items import from_item, to_item, value
 from functions.dal.records import RecordStore
+from functions.dal.shards import digest, sharded
 from functions.errors import Conflict, ServiceUnavailable
 
 INDEX_KEY = "DEBARMENTS"
-ACTIVE = "ACTIVE"
+IN_FORCE = "DEBARRED"  # what holds now, 16 partition keys
 
 
 def party_pk(subject_id: str) -> str:
-    return f"DEBAR#{subject_id}"
+    """The partition of one party's findings."""
+    return f"DEBAR#{digest(subject_id)}"
+
+
+def active_key(subject_id: str) -> dict[str, str]:
+    """Where what holds now for one party is."""
+    pk, sk = sharded(IN_FORCE, digest(subject_id))
+    return {"pk": pk, "sk": sk}
 
 
 def name_key(name: str) -> str:
@@ -52,7 +64,7 @@ def finding_items(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]
 def active_item(latest: dict[str, Any]) -> dict[str, Any]:
     """What holds now for a party, from its latest finding not lifted."""
     keep = ("id", "subject_type", "subject_id", "subject_name", "until", "decided_on", "campaign")
-    return {**{k: latest[k] for k in keep if k in latest}, "pk": party_pk(latest["subject_id"]), "sk": ACTIVE}
+    return {**{k: latest[k] for k in keep if k in latest}, **active_key(latest["subject_id"])}
 
 
 class DebarmentStore:
@@ -101,9 +113,7 @@ class DebarmentStore:
         findings = [f for f in self.of(subject_id) if not f.get("lifted_on")]
         if not findings:
             try:
-                self.records.ddb.delete_item(
-                    TableName=self.records.table, Key=to_item({"pk": party_pk(subject_id), "sk": ACTIVE})
-                )
+                self.records.ddb.delete_item(TableName=self.records.table, Key=to_item(active_key(subject_id)))
             except ClientError as exc:
                 raise ServiceUnavailable() from exc
             return
@@ -114,7 +124,7 @@ class DebarmentStore:
     def active(self, subject_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """What holds now for each of these parties that has a finding not lifted (BatchGetItem)."""
         wanted = list(dict.fromkeys(s for s in subject_ids if s))
-        keys = [{"pk": party_pk(s), "sk": ACTIVE} for s in wanted]
+        keys = [active_key(s) for s in wanted]
         return {item["subject_id"]: item for item in self.records.batch_get(keys, consistent=True)}
 
     def of(self, subject_id: str) -> list[dict[str, Any]]:

@@ -2,16 +2,20 @@
 
 | item | pk | sk |
 |---|---|---|
-| approval claim | `APPROVAL#<campaign>#<level>#<ID number's SHA-256, 32 hex>` | `PERSON` (`report_id`, `index`, `at`) |
+| approval claim | `APPROVAL#<campaign>#<level>#<shard>` | `<ID number's SHA-256, 32 hex>`: `report_id`, `index`, `at` |
 
-The ID number itself is never part of a key. A claim counts only while the report holding it is approved, so
-a claim left by a decision that failed is harmless: it is taken over once its report is no longer awaiting a
-decision, or once it is older than any decision can run.
+The ID number itself is never part of a key; the shard is the digest's first hex digit, so a campaign and
+level have 16 partition keys however many people are checked or claimed (`functions.dal.shards`; before
+issue 13 a claim was `APPROVAL#<campaign>#<level>#<digest>` / `PERSON`, and local `.data/` journals of that
+layout are not migrated: `make reset`).
+
+A claim counts only while the report holding it is approved, so a claim left by a decision that failed is
+harmless: it is taken over once its report is no longer awaiting a decision, or once it is older than any
+decision can run.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,56 +23,56 @@ from botocore.exceptions import ClientError
 
 from functions.dal.items import to_item, value
 from functions.dal.records import RecordStore
+from functions.dal.shards import digest, sharded
 from functions.errors import Conflict, ServiceUnavailable
 
-SK = "PERSON"
 TRANSACTION_ITEMS = 100  # DynamoDB's limit per TransactWriteItems
+ClaimKey = tuple[str, str]  # (pk, sk)
 
 
-def person_pk(campaign: str, level: str, id_number: str) -> str:
-    digest = hashlib.sha256(id_number.encode()).hexdigest()[:32]
-    return f"APPROVAL#{campaign}#{level}#{digest}"
+def person_key(campaign: str, level: str, id_number: str) -> ClaimKey:
+    return sharded(f"APPROVAL#{campaign}#{level}", digest(id_number))
 
 
 class PeopleStore:
     def __init__(self, records: RecordStore | None = None) -> None:
         self.records = records or RecordStore()
 
-    def claims(self, pks: list[str]) -> dict[str, dict[str, Any]]:
-        """The claims that exist among `pks`, by pk (BatchGetItem, 100 keys a call)."""
-        keys = [{"pk": pk, "sk": SK} for pk in dict.fromkeys(pks)]
-        return {claim["pk"]: claim for claim in self.records.batch_get(keys, consistent=True)}
+    def claims(self, keys: list[ClaimKey]) -> dict[ClaimKey, dict[str, Any]]:
+        """The claims that exist among `keys`, by key (BatchGetItem, 100 keys a call)."""
+        wanted = [{"pk": pk, "sk": sk} for pk, sk in dict.fromkeys(keys)]
+        return {(claim["pk"], claim["sk"]): claim for claim in self.records.batch_get(wanted, consistent=True)}
 
-    def write(self, report_id: str, claims: Iterable[tuple[dict[str, Any], dict[str, Any] | None]]) -> list[str]:
-        """Write claims, each conditional: on nobody holding it yet or this same report holding it, or (a
-        takeover, when `expected` is given) on the stale holder still holding it. All or nothing per chunk of
-        100; Conflict when another decision got there first. Answers the pks written."""
-        written: list[str] = []
+    def write(self, report_id: str, claims: Iterable[tuple[dict[str, Any], dict[str, Any] | None]]) -> list[ClaimKey]:
+        """Write claims (items with `pk` and `sk`), each conditional: on nobody holding it yet or this same
+        report holding it, or (a takeover, when `expected` is given) on the stale holder still holding it. All
+        or nothing per chunk of 100; Conflict when another decision got there first. Answers the keys written."""
+        written: list[ClaimKey] = []
         chunk: list[dict[str, Any]] = []
-        pks: list[str] = []
+        keys: list[ClaimKey] = []
         try:
             for item, expected in claims:
                 chunk.append(self._put(item, expected))
-                pks.append(item["pk"])
+                keys.append((item["pk"], item["sk"]))
                 if len(chunk) == TRANSACTION_ITEMS:
                     self._transact(chunk)
-                    written += pks
-                    chunk, pks = [], []
+                    written += keys
+                    chunk, keys = [], []
             if chunk:
                 self._transact(chunk)
-                written += pks
+                written += keys
         except Conflict:
             self.release(written, report_id)
             raise
         return written
 
-    def release(self, pks: list[str], report_id: str) -> None:
+    def release(self, keys: list[ClaimKey], report_id: str) -> None:
         """Delete this report's claims again (a decision that did not go through); others' are left alone."""
-        for pk in pks:
+        for pk, sk in keys:
             try:
                 self.records.ddb.delete_item(
                     TableName=self.records.table,
-                    Key=to_item({"pk": pk, "sk": SK}),
+                    Key=to_item({"pk": pk, "sk": sk}),
                     ConditionExpression="report_id = :me",
                     ExpressionAttributeValues={":me": value(report_id)},
                 )
@@ -77,7 +81,7 @@ class PeopleStore:
                     raise ServiceUnavailable() from exc
 
     def _put(self, item: dict[str, Any], expected: dict[str, Any] | None) -> dict[str, Any]:
-        put: dict[str, Any] = {"TableName": self.records.table, "Item": to_item({**item, "sk": SK})}
+        put: dict[str, Any] = {"TableName": self.records.table, "Item": to_item(item)}
         if expected is None:
             put["ConditionExpression"] = "attribute_not_exists(pk) OR report_id = :me"
             put["ExpressionAttributeValues"] = {":me": value(item["report_id"])}

@@ -20,13 +20,15 @@ STALE_SECONDS = 120
 NAMED_IN_MESSAGE = 3
 
 
-def _pks(head: dict[str, Any], candidates: list[dict[str, Any]]) -> list[str]:
-    from functions.dal.people import person_pk
+def _keys(head: dict[str, Any], candidates: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    from functions.dal.people import person_key
 
-    return [person_pk(head["campaign"], head["level"], c["id_number"]) for c in candidates]
+    return [person_key(head["campaign"], head["level"], c["id_number"]) for c in candidates]
 
 
-def _holders(stores: Stores, claims: dict[str, dict[str, Any]], own: str | None) -> dict[str, dict[str, Any]]:
+def _holders(
+    stores: Stores, claims: dict[tuple[str, str], dict[str, Any]], own: str | None
+) -> dict[str, dict[str, Any]]:
     others = sorted({c["report_id"] for c in claims.values() if c["report_id"] != own})
     return {h["id"]: h for h in stores.records.heads(others)}
 
@@ -46,12 +48,12 @@ def _entry(index: int, candidate: dict[str, Any], holder: dict[str, Any]) -> dic
 def approved_elsewhere(stores: Stores, head: dict[str, Any], candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The candidates already approved for this level and campaign in another report (staff only: it names
     the other enterprise)."""
-    pks = _pks(head, candidates)
-    claims = stores.people.claims(pks)
+    keys = _keys(head, candidates)
+    claims = stores.people.claims(keys)
     holders = _holders(stores, claims, head.get("id"))
     out = []
-    for index, (candidate, pk) in enumerate(zip(candidates, pks, strict=True)):
-        holder = holders.get((claims.get(pk) or {}).get("report_id", ""))
+    for index, (candidate, key) in enumerate(zip(candidates, keys, strict=True)):
+        holder = holders.get((claims.get(key) or {}).get("report_id", ""))
         if holder is not None and holder["status"] == "approved":
             out.append(_entry(index, candidate, holder))
     return out
@@ -80,18 +82,20 @@ def _stale(claim_at: str, now: str) -> bool:
         return True
 
 
-def claim_for_approval(stores: Stores, head: dict[str, Any], candidates: list[dict[str, Any]], at: str) -> list[str]:
+def claim_for_approval(
+    stores: Stores, head: dict[str, Any], candidates: list[dict[str, Any]], at: str
+) -> list[tuple[str, str]]:
     """Claim every candidate for this report before its final approval; Conflict naming the other report and
     enterprise when one is already approved (or is being approved right now). Answers the claims written."""
-    pks = _pks(head, candidates)
-    claims = stores.people.claims(pks)
+    keys = _keys(head, candidates)
+    claims = stores.people.claims(keys)
     holders = _holders(stores, claims, head["id"])
     duplicates: list[dict[str, Any]] = []
     busy: list[int] = []
     writes: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
-    for index, (candidate, pk) in enumerate(zip(candidates, pks, strict=True)):
-        item = {"pk": pk, "report_id": head["id"], "index": index, "at": at}
-        current = claims.get(pk)
+    for index, (candidate, (pk, sk)) in enumerate(zip(candidates, keys, strict=True)):
+        item = {"pk": pk, "sk": sk, "report_id": head["id"], "index": index, "at": at}
+        current = claims.get((pk, sk))
         if current is None or current["report_id"] == head["id"]:
             writes.append((item, None))
             continue
@@ -110,12 +114,12 @@ def claim_for_approval(stores: Stores, head: dict[str, Any], candidates: list[di
     return stores.people.write(head["id"], writes)
 
 
-def release(stores: Stores, head: dict[str, Any], pks: list[str]) -> None:
+def release(stores: Stores, head: dict[str, Any], keys: list[tuple[str, str]]) -> None:
     """Give the claims back after a decision that did not go through, unless the report was approved after all
     (another reviewer's approval of this same report holds the very same claims)."""
-    if not pks:
+    if not keys:
         return
     fresh = stores.records.head(head["id"])
     if fresh is not None and fresh["status"] == "approved":
         return
-    stores.people.release(pks, head["id"])
+    stores.people.release(keys, head["id"])

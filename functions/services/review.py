@@ -30,7 +30,7 @@ def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form
     first = _decision_change(stores, head, principal, form)
     if form.decision == "approve":
         _refuse_debarred(stores, head)
-    claimed: list[str] = []
+    claimed: list[tuple[str, str]] = []
     if head["kind"] == "report" and first.set["status"] == "approved":
         body = stores.records.body(head["id"], head["version"])
         claimed = claim_for_approval(stores, head, body["candidates"], first.set["updated_at"])

@@ -19,9 +19,9 @@ REVOKED = "revoked"
 
 
 def _person_targets(stores: Stores, campaign: str, id_number: str) -> dict[str, set[int]]:
-    from functions.dal.people import person_pk
+    from functions.dal.people import person_key
 
-    claims = stores.people.claims([person_pk(campaign, level, id_number) for level in ("T", "S")])
+    claims = stores.people.claims([person_key(campaign, level, id_number) for level in ("T", "S")])
     holders = {h["id"]: h for h in stores.records.heads(sorted({c["report_id"] for c in claims.values()}))}
     targets: dict[str, set[int]] = {}
     for claim in claims.values():
