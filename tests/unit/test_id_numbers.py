@@ -84,6 +84,33 @@ def test_checksum_date_and_format_are_still_checked():
     assert refused("4401A6" + good[6:])["type"] == "id_number_format"
 
 
+# A real-shaped number whose check digit is X, typed the ways clerks type it.
+WITH_X = next(n for n in (make_id("440106", "19750920", f"{i:03d}") for i in range(1000)) if n.endswith("X"))
+TYPED = [
+    (WITH_X, WITH_X),
+    (WITH_X[:-1] + "x", WITH_X),  # a lower-case x
+    # full-width: stdnum keeps the characters (its check digit is compared with "X"): refused, never stored
+    (WITH_X.translate(str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")), "id_number_checksum"),
+    (f" {WITH_X} ", WITH_X),
+    (f"{WITH_X[:6]}–{WITH_X[6:]}", "id_number_length"),  # an en dash: stdnum maps it to "-", which stays
+    (WITH_X[:-1] + "Y", "id_number_checksum"),
+]
+
+
+def _verdict(text: str) -> str:
+    try:
+        return str(TypeAdapter(IdNumber).validate_python(text))
+    except ValidationError as exc:
+        return str(exc.errors()[0]["type"])
+
+
+@pytest.mark.parametrize(("typed", "read"), TYPED)
+def test_a_number_is_read_as_stdnum_compacts_it(typed, read):
+    from stdnum.cn import ric
+
+    assert _verdict(typed) == _verdict(ric.compact(typed)) == read
+
+
 def test_the_lookup_is_cached_by_region_and_birth_year():
     region_status.cache_clear()
     for day in ("0101", "0615", "1231"):
