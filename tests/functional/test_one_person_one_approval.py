@@ -106,3 +106,31 @@ def test_a_claim_left_by_a_returned_report_is_taken_over(guangzhou, shenzhen):
     # Then Shenzhen's report of person 6 can be approved
     second = _report_with(shenzhen, [6])
     shenzhen.approve("reports", second, city_claims(SHENZHEN))
+
+
+def test_claims_that_lose_one_person_to_another_decision_are_all_given_back(aws):
+    from functions.api.deps import stores
+    from functions.dal.people import person_key
+    from functions.errors import Conflict
+    from functions.services import clock
+
+    people = stores().people
+    keys = [person_key("2024", "T", t_candidate(i)["id_number"]) for i in range(40, 64)]
+
+    def claims(report_id: str, wanted: list[tuple[str, str]]) -> list[tuple[dict[str, object], None]]:
+        return [
+            ({"pk": pk, "sk": sk, "report_id": report_id, "index": i, "at": clock.stamp()}, None)
+            for i, (pk, sk) in enumerate(wanted)
+        ]
+
+    # Given one of 24 people claimed by another decision between this decision's read and its writes
+    assert people.write("RPT-other", claims("RPT-other", keys[17:18])) == keys[17:18]
+    # When this decision writes its 24 claims, it is refused
+    with pytest.raises(Conflict):
+        people.write("RPT-mine", claims("RPT-mine", keys))
+    # Then it holds none of them: the 23 it wrote were given back, the other decision keeps its own
+    assert {key: c["report_id"] for key, c in people.claims(keys).items()} == {keys[17]: "RPT-other"}
+    # And without that person, every claim is written (and written again by the same report, unchanged)
+    rest = keys[:17] + keys[18:]
+    assert people.write("RPT-mine", claims("RPT-mine", rest)) == rest
+    assert people.write("RPT-mine", claims("RPT-mine", rest)) == rest
