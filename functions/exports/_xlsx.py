@@ -1,14 +1,18 @@
-"""XLSX written row by row with xlsxwriter's constant_memory mode: memory stays flat however many rows."""
+"""XLSX written row by row with xlsxwriter's constant_memory mode: memory stays flat however many rows.
+
+The data rows go through `StreamingWorksheet.write_row_xml` (one piece of XML per row, each column's cell
+writer chosen once): 100,000 results rows in about 2.4 s here instead of 13 (issue 13).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 import xlsxwriter
 
-from functions.exports._cells import as_date, as_number, as_text
+from functions.exports._sheet import StreamingWorksheet
 from schemas.exports import Column
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -25,32 +29,29 @@ def write_xlsx(
     target = str(fileobj_or_path) if isinstance(fileobj_or_path, Path) else fileobj_or_path
     workbook = xlsxwriter.Workbook(target, {"constant_memory": True, "strings_to_formulas": False})
     try:
-        sheet = workbook.add_worksheet(title.translate(_SHEET_NAME_FORBIDDEN)[:31])
+        sheet: StreamingWorksheet = workbook.add_worksheet(
+            title.translate(_SHEET_NAME_FORBIDDEN)[:31], worksheet_class=StreamingWorksheet
+        )
         header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
         day = workbook.add_format({"num_format": DATE_FORMAT})
         for index, column in enumerate(columns):
             sheet.set_column(index, index, column.width, day if column.kind == "date" else None)
             sheet.write_string(0, index, column.header, header)
         sheet.freeze_panes(1, 0)
-        # Each column's writer chosen once, not per cell: 1.4 million cells for 100,000 rows.
-        cells = [(index, column.key, _cell_writer(sheet, column, day)) for index, column in enumerate(columns)]
+        sheet.flush_rows()
+        # Each column's cell writer chosen once, not per cell: 1.4 million cells for 100,000 rows.
+        cells = [(column.key, sheet.cell_xml(column, index, day)) for index, column in enumerate(columns)]
+        last_col = len(columns) - 1
         count = 0
         for count, row in enumerate(rows, start=1):
-            for index, key, write in cells:
-                value = row.get(key)
-                if value is not None and value != "":
-                    write(count, index, value)
-        sheet.autofilter(0, 0, count, len(columns) - 1)
+            number = str(count + 1)  # the row as Excel numbers it
+            get = row.get
+            xml = "".join(
+                [write(number, value) for key, write in cells if (value := get(key)) is not None and value != ""]
+            )
+            if xml:
+                sheet.write_row_xml(count, xml, last_col)
+        sheet.autofilter(0, 0, count, last_col)
     finally:
         workbook.close()
     return count
-
-
-def _cell_writer(sheet: Any, column: Column, day: Any) -> Callable[[int, int, Any], object]:
-    if column.kind == "date":
-        return lambda row, col, value: sheet.write_datetime(row, col, as_date(value), day)
-    if column.kind in ("number", "integer"):
-        return lambda row, col, value: sheet.write_number(row, col, as_number(value, column))
-    # write_string, never write(): an ID number stays text and "=…" stays text
-    write_string = sheet.write_string
-    return lambda row, col, value: write_string(row, col, value if type(value) is str else as_text(value))

@@ -34,6 +34,42 @@ def _csv_rows(job: dict[str, Any]) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text)))
 
 
+def _xlsx_rows(job: dict[str, Any]) -> list[tuple[Any, ...]]:
+    import openpyxl
+
+    from functions.dal.aws import client, settings
+
+    s3 = client("s3")
+    (obj,) = [o for o in s3.list_objects_v2(Bucket=settings().exports_bucket)["Contents"] if job["id"] in o["Key"]]
+    data = s3.get_object(Bucket=settings().exports_bucket, Key=obj["Key"])["Body"].read()
+    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True).active
+    return [tuple((cell.data_type, cell.value) for cell in row) for row in sheet.iter_rows()]
+
+
+def test_an_xlsx_job_streams_every_row_with_id_numbers_as_text(aws, call_api, monkeypatch):
+    # Given 3,000 result rows and a request limit below them
+    monkeypatch.setattr("functions.services.exports.SYNC_ROWS", 1000)
+    _seed_reports(3, 1000)
+    # When the province asks for the XLSX and the export function runs the job
+    status, job = call_api("GET", "/api/exports/results", query={"format": "xlsx"}, claims=province_claims(),
+                           headers={"accept": "application/json"})  # fmt: skip
+    assert status == 202, job
+    assert _run_queued_jobs() == 1
+    status, done = call_api("GET", f"/api/exports/jobs/{job['id']}", claims=province_claims())
+    assert (status, done["status"], done["rows"]) == (200, "done", 3000)
+    assert done["filename"].endswith(".xlsx")
+    # Then the workbook (read back with openpyxl) has the header and every candidate once
+    header, *rows = _xlsx_rows(job)
+    headers = [value for _, value in header]
+    assert len(rows) == 3000
+    name, id_col, score, day = (headers.index(h) for h in ("姓名", "身份证号码", "评审成绩", "评审日期"))
+    assert len({row[name][1] for row in rows}) == 3000
+    # And ID numbers are 18-character text cells, scores numbers, review dates dates
+    assert all(row[id_col][0] == "s" and len(row[id_col][1]) == 18 for row in rows)
+    assert {row[score][0] for row in rows} == {"n"}
+    assert {row[day][1].date().isoformat() for row in rows} == {"2024-04-26"}
+
+
 # Some 10 s of CPU: `make test` (and so CI) runs it, a developer's quick `pytest` run need not.
 @pytest.mark.skipif(not os.environ.get("GDSKILLS_FULL_TESTS"), reason="scale test: run by make test")
 def test_a_200000_row_results_export_completes_as_a_job(aws, call_api):
