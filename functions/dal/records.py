@@ -36,7 +36,7 @@ Scale notes (issue 13), at 100,000 records over 21 cities (assume Guangzhou + Sh
   (`DEBARRED#<shard>` / `<digest>`) and, for a report, each candidate's approval claim
   (`APPROVAL#<campaign>#<level>#<shard>` / `<digest>`): BatchGetItem by full key, 2,001 keys at most, whatever
   the length of the debarment list (`DEBARMENTS`, gsi1, is only read a page at a time by staff). 16 partition
-  keys each: a 2,000-candidate submission puts ~125 RCU on each, an approval ~250 transactional WCU; misses
+  keys each: a 2,000-candidate submission puts ~125 RCU on each, an approval ~125 WCU (conditional puts); misses
   add nothing (a miss still costs its RCU). At 10× widen the shard to two hex digits.
 - `PUBLIC#S`: one partition read whole per request, hence CloudFront's public cache (template
   `PublicAnswerSeconds`) in front of it; `STATS#<campaign>`: 42 items per Query (dal/stats.py).

@@ -7,7 +7,7 @@ its first hex digit, so a kind of item has exactly 16 partition keys whatever th
 
 On DynamoDB this costs nothing against one partition key per party: the reads stay BatchGetItem by full key,
 16 keys spread a submission's 2,001 reads (~125 RCU per key per submission, under the 3,000 RCU/s a key
-serves) and an approval's 2,000 claim writes (~250 WCU per key, transactional, under 1,000 WCU/s); with no
+serves) and an approval's 2,000 conditional claim writes (~125 WCU per key, under 1,000 WCU/s); with no
 local secondary index there is no 10 GB item-collection limit, and a shard holds only real items (at 100,000
 approvals a campaign, ~6,000 small claims per shard). At ten times the load, widen to two hex digits (256
 keys). It also bounds what a miss can cost elsewhere: moto (tests, the local server) creates an empty
