@@ -96,10 +96,45 @@ def test_a_verdict_is_written_as_powertools_writes_its_model(call_api):
         assert answer == json.loads(write_json(powertools))
 
 
-def test_the_answer_validation_runs_in_the_request_validation_frame():
-    assert not hasattr(app, "_response_validation_middleware")  # else Powertools stacks a second frame
-    body = {"level": "T", "as_of": "2024-06-30"}
-    result = lambda_handler(http_event("POST", "/api/eligibility/check", body), FakeLambdaContext())
-    assert result["statusCode"] == 200
-    frames = [frame for frame in app.processed_stack_frames if "next call chain" in frame]
-    assert len(frames) == 2, frames  # validation (request and answer), then the route adapter
+def test_a_route_runs_validation_then_its_adapter_without_frames(monkeypatch):
+    import aws_lambda_powertools.event_handler.api_gateway as powertools
+
+    assert not hasattr(app, "_response_validation_middleware")  # answers are validated in the same step
+    steps: list[str] = []
+    validation = app._request_validation_middleware
+    validate, adapt = validation.handler, powertools._registered_api_adapter
+    monkeypatch.setattr(validation, "handler", lambda a, n: steps.append("validation") or validate(a, n))
+    monkeypatch.setattr(
+        "functions.api.resolver._registered_api_adapter", lambda a, f: steps.append("adapter") or adapt(a, f)
+    )
+    route = next(r for r in app._static_routes if r.path == "/api/eligibility/check")
+    monkeypatch.setattr(route, "_middleware_stack_built", False)  # rebuilt with the spies, restored after
+
+    ok = lambda_handler(http_event("POST", "/api/eligibility/check", {"level": "T"}), FakeLambdaContext())
+    bad = lambda_handler(http_event("POST", "/api/eligibility/check", {"level": "X"}), FakeLambdaContext())
+
+    assert (ok["statusCode"], bad["statusCode"]) == (200, 422)
+    assert steps == ["validation", "adapter", "validation"]  # a refused body never reaches the route
+    assert app.processed_stack_frames == []  # no MiddlewareFrame formatted a debug stack
+    monkeypatch.undo()
+    route._middleware_stack_built = False  # the next call composes the real steps again
+
+
+def test_a_route_with_its_own_middleware_keeps_powertools_frames():
+    from functions.api.resolver import HttpResolver
+
+    seen: list[str] = []
+
+    def noting(app: Any, next_middleware: Any) -> Any:
+        seen.append("middleware")
+        return next_middleware(app)
+
+    resolver = HttpResolver(enable_validation=True)
+
+    @resolver.get("/ping", middlewares=[noting])
+    def ping():  # type: ignore[no-untyped-def]  # no annotation: a string one cannot be resolved in a test body
+        return {"pong": True}
+
+    result = resolver.resolve(http_event("GET", "/ping"), FakeLambdaContext())
+    assert (result["statusCode"], json.loads(result["body"]), seen) == (200, {"pong": True}, ["middleware"])
+    assert any("noting" in frame for frame in resolver.processed_stack_frames)
