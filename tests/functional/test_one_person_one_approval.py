@@ -123,7 +123,9 @@ def test_claims_that_lose_one_person_to_another_decision_are_all_given_back(aws)
             for i, (pk, sk) in enumerate(wanted)
         ]
 
-    # Given one of 24 people claimed by another decision between this decision's read and its writes
+    # Given this decision has read its 24 people's claims (none), as claim_for_approval does before writing,
+    # and one of them is claimed by another decision before this one writes
+    assert people.claims(keys) == {}
     assert people.write("RPT-other", claims("RPT-other", keys[17:18])) == keys[17:18]
     # When this decision writes its 24 claims, it is refused
     with pytest.raises(Conflict):
