@@ -138,3 +138,43 @@ def test_a_route_with_its_own_middleware_keeps_powertools_frames():
     result = resolver.resolve(http_event("GET", "/ping"), FakeLambdaContext())
     assert (result["statusCode"], json.loads(result["body"]), seen) == (200, {"pong": True}, ["middleware"])
     assert any("noting" in frame for frame in resolver.processed_stack_frames)
+
+
+def test_an_object_body_is_validated_from_its_text(call_api, monkeypatch):
+    from bench.samples import ELIGIBILITY_REQUESTS
+
+    def never(text: str) -> object:
+        raise AssertionError("the body was parsed into dicts before validation")
+
+    monkeypatch.setattr(app, "_json_body_deserializer", never)
+    status, answer = call_api("POST", "/api/eligibility/check", ELIGIBILITY_REQUESTS[1])
+    assert status == 200
+    assert answer == json.loads(write_json(evaluate(EligibilityRequest.model_validate(ELIGIBILITY_REQUESTS[1]))))
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "code", "field_type"),
+    [
+        ('{"level": "T", "as_of": ', 400, "bad_request", "json_invalid"),  # malformed, read from its text
+        ("null", 400, "bad_request", "missing"),  # no object: Powertools' path, as before
+        ('{"level": "X"}', 422, "validation_failed", "literal_error"),
+    ],
+)
+def test_a_body_that_is_no_valid_object_is_refused_by_field(call_api, text, status, code, field_type):
+    answer_status, answer = call_api("POST", "/api/eligibility/check", text)
+    assert answer_status == status
+    assert answer["error"]["code"] == code
+    assert answer["error"]["fields"][0]["type"] == field_type
+
+
+def test_a_base64_encoded_object_body_is_read_as_its_text():
+    import base64
+
+    from bench.samples import ELIGIBILITY_REQUESTS
+
+    event = http_event("POST", "/api/eligibility/check", ELIGIBILITY_REQUESTS[0])
+    event["body"] = base64.b64encode(event["body"].encode()).decode()
+    event["isBase64Encoded"] = True
+    result = lambda_handler(event, FakeLambdaContext())
+    assert result["statusCode"] == 200
+    assert "eligible" in json.loads(result["body"])
