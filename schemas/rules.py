@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from schemas._errors import RuleFailure
-from schemas.eligibility import EligibilityRequest, evaluate
+from schemas.eligibility import Judgement
 from schemas.fields import LEVEL_NAMES
 from schemas.forms import Candidate, PublicNotice
 from schemas.reference import occupations
@@ -49,38 +49,32 @@ def report_against_plan(
     allowed = set(plan_occupations)
     for index, candidate in report.candidates:
         where = f"candidates[{index}]"
-        who = f"第 {index + 1} 位人员（{candidate.name}）"
         if candidate.level != plan_level:
             failures.append(
                 RuleFailure(
                     f"{where}.level",
-                    f"{who}的参评级别应为评价计划的{LEVEL_NAMES[plan_level]}",
+                    f"{_who(index, candidate)}的参评级别应为评价计划的{LEVEL_NAMES[plan_level]}",
                     "candidate_level_mismatch",
                 )
             )
         if candidate.occupation not in allowed:
             failures.append(
                 RuleFailure(
-                    f"{where}.occupation", f"{who}的职业不在评价计划的职业范围内", "candidate_occupation_not_planned"
+                    f"{where}.occupation",
+                    f"{_who(index, candidate)}的职业不在评价计划的职业范围内",
+                    "candidate_occupation_not_planned",
                 )
             )
-        # The candidate's parts are validated already: build the request without validating them again.
-        verdict = evaluate(
-            EligibilityRequest.model_construct(
-                level=candidate.level,
-                as_of=review_date,
-                credentials=candidate.credentials,
-                work_periods=candidate.work_periods,
-                honours=candidate.honours,
-            )
+        # The candidate's parts are validated already; the details are written only for a candidate who fails.
+        judgement = Judgement(
+            candidate.level, review_date, candidate.credentials, candidate.work_periods, candidate.honours
         )
-        if not verdict.eligible:
-            reasons = "；".join(f"{p.id}：{p.detail}" for p in verdict.prerequisites + verdict.paths if not p.met)
+        if not judgement.eligible:
             failures.append(
                 RuleFailure(
                     where,
-                    f"{who}截至评审日期 {review_date.isoformat()} "
-                    f"不符合{LEVEL_NAMES[candidate.level]}参评条件。{reasons}",
+                    f"{_who(index, candidate)}截至评审日期 {review_date.isoformat()} "
+                    f"不符合{LEVEL_NAMES[candidate.level]}参评条件。{judgement.reasons()}",
                     "candidate_not_eligible",
                 )
             )
@@ -103,6 +97,10 @@ def duplicate_ids(candidates: list[tuple[int, Candidate]]) -> list[RuleFailure]:
         else:
             first[candidate.id_number] = index
     return failures
+
+
+def _who(index: int, candidate: Candidate) -> str:
+    return f"第 {index + 1} 位人员（{candidate.name}）"
 
 
 def _notice_failures(notice: PublicNotice, review_date: date, today: date) -> Iterator[RuleFailure]:

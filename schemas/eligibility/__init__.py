@@ -1,6 +1,6 @@
 """Candidate eligibility (§四): the request, the verdict, the path table and the engine."""
 
-from schemas.eligibility._engine import evaluate
+from schemas.eligibility._engine import Judgement, evaluate
 from schemas.eligibility._models import (
     Credential,
     EligibilityRequest,
@@ -58,6 +58,7 @@ __all__ = [
     "EligibilityVerdict",
     "Honour",
     "HonourPath",
+    "Judgement",
     "PathResult",
     "WorkPeriod",
     "add_years",

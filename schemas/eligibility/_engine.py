@@ -1,4 +1,10 @@
-"""The eligibility engine: pure functions from an `EligibilityRequest` to an `EligibilityVerdict`."""
+"""The eligibility engine: pure functions from a candidate's credentials, work and honours to a verdict.
+
+`Judgement` holds the one implementation of the rules. It answers `eligible` at once, judging the paths in
+order only until one carries the candidate; `verdict()` (what `evaluate` returns) finishes the rest and writes
+every Chinese detail, and `reasons()` writes only the unmet paths' details, as a results report needs for a
+candidate who fails.
+"""
 
 from __future__ import annotations
 
@@ -6,166 +12,110 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from schemas.eligibility._models import Credential, EligibilityRequest, EligibilityVerdict, Honour, PathResult
-from schemas.eligibility._paths import (
-    DIRECT,
-    DIRECT_SCI_TECH_RANKS,
-    S_HONOUR,
-    S_MIN_HONOUR_LEVEL,
-    S_NAMED_HONOURS,
-    T3_MIN_HONOUR_LEVEL,
-    CredentialPath,
-    paths_for,
-)
-from schemas.eligibility._vocabulary import (
-    HONOUR_CATEGORIES,
-    HONOUR_LEVELS,
-    HONOUR_RANK,
-    NON_SKILL_HONOURS,
-    RELATIONS,
-    SCI_TECH_RANKS,
-    SKILL_GRADES,
-    SKILL_RANK,
-    TITLE_GRADES,
-    TITLE_RANK,
-)
+from schemas.eligibility._honour_paths import Outcome, direct, s_honour, t3_honour
+from schemas.eligibility._models import Credential, EligibilityRequest, EligibilityVerdict, Honour, WorkPeriod
+from schemas.eligibility._paths import CredentialPath, paths_for
+from schemas.eligibility._vocabulary import RELATIONS, SKILL_GRADES, SKILL_RANK, TITLE_GRADES, TITLE_RANK
 from schemas.eligibility._worktime import Interval, counted_days, first_met_on, projected, required_days, span_text
-
-REVIEW_NOTE = "（所依据的荣誉属“其他技能类人才荣誉”，需人工核实）"
-
-
-@dataclass(frozen=True, slots=True)
-class _Outcome:
-    result: PathResult
-    time_only: bool = False  # unmet only for lack of counted work time
-    relies_on_other: bool = False  # met only thanks to honours a reviewer must confirm (`other`; S: unlisted)
-
-
-@dataclass(frozen=True, slots=True)
-class _Timing:
-    credential: Credential
-    needed: int
-    counted: int
-    met_on: date | None
-
-    @property
-    def met(self) -> bool:
-        return self.counted >= self.needed
 
 
 def evaluate(request: EligibilityRequest) -> EligibilityVerdict:
     """Judge one candidate for one level as of `request.as_of` (DOMAIN.md, "Candidate eligibility")."""
-    as_of = request.as_of
-    periods = projected(((p.start, p.end) for p in request.work_periods if p.relation != "unrelated"), as_of)
-    honours = [h for h in request.honours if h.granted_on <= as_of]
-    direct = _direct(honours)
-    outcomes = [
-        _credential_path(path, request.credentials, periods, honours, as_of) for path in paths_for(request.level)
-    ]
-    prerequisites: list[_Outcome] = [_s_honour(honours)] if request.level == "S" else []
-    gate_open = all(p.result.met for p in prerequisites)
+    return Judgement(request.level, request.as_of, request.credentials, request.work_periods, request.honours).verdict()
 
-    counted_paths = [o for o in outcomes if o.result.met] if gate_open else []
-    eligible = direct.result.met or bool(counted_paths)
-    basis = sorted([o.result.id for o in counted_paths] + (["DIRECT"] if direct.result.met else []))
-    # Review is needed when every route to eligibility leans on an honour of category `other`.
-    leans_on_other = [o.relies_on_other for o in counted_paths + prerequisites]
-    needs_review = (
-        eligible and not direct.result.met and (any(p.relies_on_other for p in prerequisites) or all(leans_on_other))
+
+class Judgement:
+    """One candidate judged for one level as of a date. `eligible` is known on construction; `verdict()` and
+    `reasons()` build the Chinese details on demand from the same facts."""
+
+    __slots__ = (
+        "_credentials",
+        "_direct",
+        "_gate_open",
+        "_honours",
+        "_outcomes",
+        "_paths",
+        "_periods",
+        "_prerequisites",
+        "as_of",
+        "eligible",
+        "level",
     )
 
-    eligible_on = None
-    if not eligible and gate_open:
-        dates = [o.result.met_on for o in outcomes if o.time_only and o.result.met_on is not None]
-        eligible_on = min(dates, default=None)
-
-    return EligibilityVerdict(
-        level=request.level,
-        as_of=as_of,
-        eligible=eligible,
-        basis=basis if eligible else [],
-        needs_review=needs_review,
-        eligible_on=eligible_on,
-        paths=[o.result for o in outcomes] + [direct.result],
-        prerequisites=[p.result for p in prerequisites],
-    )
-
-
-def _honour_text(honour: Honour) -> str:
-    label = honour.name or HONOUR_CATEGORIES[honour.category]
-    if honour.category == "national_sci_tech_award" and honour.rank:
-        return f"{label}（{SCI_TECH_RANKS[honour.rank]}）"
-    if honour.level:
-        return f"{label}（{HONOUR_LEVELS[honour.level]}）"
-    return label
-
-
-def _skill_honours_at_least(honours: Sequence[Honour], level: str) -> list[Honour]:
-    floor = HONOUR_RANK[level]
-    return [
-        h
-        for h in honours
-        if h.category not in NON_SKILL_HONOURS and h.level is not None and HONOUR_RANK[h.level] >= floor
-    ]
-
-
-def _honour_outcome(path_id: str, title: str, found: list[Honour], met_text: str, unmet_text: str) -> _Outcome:
-    if not found:
-        return _Outcome(PathResult(id=path_id, title=title, met=False, detail=unmet_text))
-    relies_on_other = all(h.category == "other" for h in found)
-    detail = met_text + "、".join(_honour_text(h) for h in found) + (REVIEW_NOTE if relies_on_other else "")
-    return _Outcome(PathResult(id=path_id, title=title, met=True, detail=detail), relies_on_other=relies_on_other)
-
-
-def _direct(honours: Sequence[Honour]) -> _Outcome:
-    found = [
-        h
-        for h in honours
-        if h.category == "china_skills_award"
-        or (h.category == "national_sci_tech_award" and h.rank in DIRECT_SCI_TECH_RANKS)
-    ]
-    unmet = "未获中华技能大奖或国家科学技术奖二等奖及以上奖项，不适用直接申报"
-    if any(h.category == "national_sci_tech_award" and h.rank == "third" for h in honours):
-        unmet += "（国家科学技术奖三等奖不在直接申报范围内）"
-    return _honour_outcome(DIRECT.id, DIRECT.title, found, "已获", unmet)
-
-
-def _named_for_s(honour: Honour) -> bool:
-    floor = S_NAMED_HONOURS.get(honour.category)
-    return floor is not None and honour.level is not None and HONOUR_RANK[honour.level] >= HONOUR_RANK[floor]
-
-
-def _s_honour(honours: Sequence[Honour]) -> _Outcome:
-    """§四(二)'s prerequisite: a named honour passes; another provincial-or-higher skill-talent honour passes for
-    a reviewer to confirm (the list is "主要为", not exhaustive)."""
-    found = _skill_honours_at_least(honours, S_MIN_HONOUR_LEVEL)
-    named = [h for h in found if _named_for_s(h)]
-    if named:
-        return _honour_outcome(S_HONOUR.id, S_HONOUR.title, named, "已获技能类人才省级以上表彰：", "")
-    if found:
-        detail = (
-            "已获" + "、".join(_honour_text(h) for h in found) + "，不在通知列举的省级以上表彰范围内"
-            "（南粤技术能手、劳动模范、五一劳动奖章、国务院政府特殊津贴、全国技术能手、世界技能大赛或国家职业技能大赛奖牌、"
-            "国家级技能大师工作室带头人），须由审核人员确认其属于技能类人才省级以上表彰"
+    def __init__(
+        self,
+        level: str,
+        as_of: date,
+        credentials: Sequence[Credential],
+        work_periods: Sequence[WorkPeriod],
+        honours: Sequence[Honour],
+    ) -> None:
+        self.level, self.as_of, self._credentials = level, as_of, credentials
+        self._periods = projected(((p.start, p.end) for p in work_periods if p.relation != "unrelated"), as_of)
+        self._honours = [h for h in honours if h.granted_on <= as_of]
+        self._paths = paths_for(level)
+        self._outcomes: list[Outcome] = []  # the credential paths judged so far, in `_paths` order
+        self._direct = direct(self._honours)
+        self._prerequisites = [s_honour(self._honours)] if level == "S" else []
+        self._gate_open = all(p.met for p in self._prerequisites)
+        self.eligible = self._direct.met or (
+            self._gate_open and any(self._outcome(i).met for i in range(len(self._paths)))
         )
-        result = PathResult(id=S_HONOUR.id, title=S_HONOUR.title, met=True, detail=detail)
-        return _Outcome(result, relies_on_other=True)
-    unmet = (
-        "未获技能类人才省级以上表彰（如南粤技术能手、省级以上劳动模范或五一劳动奖章、享受国务院政府特殊津贴、"
-        "全国技术能手、世界技能大赛或国家职业技能大赛奖牌、国家级技能大师工作室带头人），申报首席技师须先具备此条件"
-    )
-    return _honour_outcome(S_HONOUR.id, S_HONOUR.title, [], "", unmet)
+
+    def _outcome(self, index: int) -> Outcome:
+        while len(self._outcomes) <= index:
+            path = self._paths[len(self._outcomes)]
+            self._outcomes.append(_credential_path(path, self._credentials, self._periods, self._honours, self.as_of))
+        return self._outcomes[index]
+
+    def _all_outcomes(self) -> list[Outcome]:
+        if self._paths:
+            self._outcome(len(self._paths) - 1)
+        return self._outcomes
+
+    def reasons(self) -> str:
+        """The unmet prerequisites and paths, as "ID：detail" joined by "；" (the verdict's order)."""
+        outcomes = [*self._prerequisites, *self._all_outcomes(), self._direct]
+        return "；".join(f"{o.id}：{o.describe()}" for o in outcomes if not o.met)
+
+    def verdict(self) -> EligibilityVerdict:
+        outcomes, prerequisites, direct_ = self._all_outcomes(), self._prerequisites, self._direct
+        counted_paths = [o for o in outcomes if o.met] if self._gate_open else []
+        eligible = self.eligible
+        basis = sorted([o.id for o in counted_paths] + (["DIRECT"] if direct_.met else []))
+        # Review is needed when every route to eligibility leans on an honour of category `other`.
+        leans_on_other = [o.relies_on_other for o in counted_paths + prerequisites]
+        needs_review = (
+            eligible and not direct_.met and (any(p.relies_on_other for p in prerequisites) or all(leans_on_other))
+        )
+
+        eligible_on = None
+        if not eligible and self._gate_open:
+            dates = [o.met_on for o in outcomes if o.time_only and o.met_on is not None]
+            eligible_on = min(dates, default=None)
+
+        return EligibilityVerdict(
+            level=self.level,
+            as_of=self.as_of,
+            eligible=eligible,
+            basis=basis if eligible else [],
+            needs_review=needs_review,
+            eligible_on=eligible_on,
+            paths=[o.result() for o in outcomes] + [direct_.result()],
+            prerequisites=[p.result() for p in prerequisites],
+        )
 
 
-def _t3_honour(honours: Sequence[Honour]) -> _Outcome:
-    found = _skill_honours_at_least(honours, T3_MIN_HONOUR_LEVEL) + [
-        h for h in honours if h.category == "enterprise_contribution_award"
-    ]
-    unmet = (
-        "缺少地级以上市政府部门颁发的技能类人才荣誉，或中央企业二级（省级）以上单位、近三年世界500强企业"
-        "授予的技能类人才突出贡献奖励"
-    )
-    return _honour_outcome("T3", "", found, "已获", unmet)
+@dataclass(slots=True)
+class _Timing:
+    credential: Credential
+    needed: int
+    counted: int
+    met_on: date | None  # for a timing not yet met: the day it would be, work continuing as stated
+
+    @property
+    def met(self) -> bool:
+        return self.counted >= self.needed
 
 
 def _credential_name(path: CredentialPath, grade: str) -> str:
@@ -192,7 +142,8 @@ def _missing_credential(path: CredentialPath, credentials: Sequence[Credential],
 def _timing(credential: Credential, years: int, periods: list[Interval], as_of: date) -> _Timing:
     needed = required_days(credential.obtained_on, years)
     counted = counted_days(periods, credential.obtained_on, as_of)
-    return _Timing(credential, needed, counted, first_met_on(periods, credential.obtained_on, needed))
+    met_on = None if counted >= needed else first_met_on(periods, credential.obtained_on, needed)
+    return _Timing(credential, needed, counted, met_on)
 
 
 def _best(timings: list[_Timing]) -> _Timing:
@@ -205,47 +156,52 @@ def _best(timings: list[_Timing]) -> _Timing:
     return max(timings, key=lambda t: t.counted)
 
 
-def _credential_path(
-    path: CredentialPath, credentials: Sequence[Credential], periods: list[Interval], honours: list[Honour], as_of: date
-) -> _Outcome:
-    ranks = SKILL_RANK if path.kind == "skill_certificate" else TITLE_RANK
-    usable = [
-        c
-        for c in credentials
-        if c.kind == path.kind
-        and ranks[c.grade] >= ranks[path.min_grade]
-        and c.relation in path.relations
-        and c.obtained_on <= as_of
-    ]
-    honour = _t3_honour(honours) if path.needs_honour else None
-    honour_text = f"；{honour.result.detail}" if honour else ""
-    honour_ok = honour is None or honour.result.met
+def _honour_suffix(honour: Outcome | None) -> str:
+    return f"；{honour.describe()}" if honour else ""
 
-    if not usable:
-        detail = _missing_credential(path, credentials, as_of) + honour_text
-        return _Outcome(PathResult(id=path.id, title=path.title, met=False, detail=detail))
 
-    best = _best([_timing(c, path.years, periods, as_of) for c in usable])
+def _worked_text(path: CredentialPath, best: _Timing, honour: Outcome | None) -> str:
     name = _credential_name(path, best.credential.grade)
     worked = f"{name}（{best.credential.obtained_on.isoformat()} 取得）后累计从事本职业或相关职业工作 " + span_text(
         best.credential.obtained_on, best.counted
     )
+    honour_text = _honour_suffix(honour)
     if best.met:
-        detail = f"{worked}，已满 {path.years} 年{honour_text}"
-        met_on = None
-    elif best.met_on is not None:
-        detail = f"{worked}，需满 {path.years} 年（预计 {best.met_on.isoformat()} 满足）{honour_text}"
-        met_on = best.met_on if honour_ok else None
-    else:
-        detail = (
-            f"{worked}，需满 {path.years} 年（还差 {best.needed - best.counted} 天；"
-            f"目前没有仍在继续的本职业或相关职业工作经历，无法推算满足日期）{honour_text}"
+        return f"{worked}，已满 {path.years} 年{honour_text}"
+    if best.met_on is not None:
+        return f"{worked}，需满 {path.years} 年（预计 {best.met_on.isoformat()} 满足）{honour_text}"
+    return (
+        f"{worked}，需满 {path.years} 年（还差 {best.needed - best.counted} 天；"
+        f"目前没有仍在继续的本职业或相关职业工作经历，无法推算满足日期）{honour_text}"
+    )
+
+
+def _credential_path(
+    path: CredentialPath, credentials: Sequence[Credential], periods: list[Interval], honours: list[Honour], as_of: date
+) -> Outcome:
+    ranks = SKILL_RANK if path.kind == "skill_certificate" else TITLE_RANK
+    floor = ranks[path.min_grade]
+    usable = [
+        c
+        for c in credentials
+        if c.kind == path.kind and ranks[c.grade] >= floor and c.relation in path.relations and c.obtained_on <= as_of
+    ]
+    honour = t3_honour(honours) if path.needs_honour else None
+    honour_ok = honour is None or honour.met
+
+    if not usable:
+        return Outcome(
+            path.id, path.title, False, lambda: _missing_credential(path, credentials, as_of) + _honour_suffix(honour)
         )
-        met_on = None
+
+    best = _best([_timing(c, path.years, periods, as_of) for c in usable])
     met = best.met and honour_ok
-    result = PathResult(id=path.id, title=path.title, met=met, detail=detail, met_on=met_on)
-    return _Outcome(
-        result,
+    return Outcome(
+        path.id,
+        path.title,
+        met,
+        lambda: _worked_text(path, best, honour),
+        met_on=best.met_on if not best.met and honour_ok else None,
         time_only=not best.met and honour_ok,
         relies_on_other=met and honour is not None and honour.relies_on_other,
     )
