@@ -46,9 +46,11 @@ def _store(name: str, debarments: int) -> Any:
     from moto.dynamodb.models import dynamodb_backends
 
     from functions.dal.aws import client
-    from functions.dal.debarments import DebarmentStore, active_item, finding_items
+    from functions.dal.debarments import DebarmentStore, finding_items, in_force
     from functions.dal.items import to_item
     from functions.dal.local import table_definition
+    from functions.dal.parties import DEBARRED as IN_FORCE
+    from functions.dal.parties import party_key
     from functions.dal.records import RecordStore
 
     ddb = client("dynamodb")
@@ -57,7 +59,8 @@ def _store(name: str, debarments: int) -> Any:
     for n in range(debarments):
         finding, _ = finding_items(_finding(n, id_number(n if n < DEBARRED else CANDIDATES + n)))
         backend.put_item(name, to_item(finding))
-        backend.put_item(name, to_item(active_item(finding)))
+        pk, sk = party_key(finding["subject_id"])
+        backend.put_item(name, to_item({"pk": pk, "sk": sk, IN_FORCE: in_force(finding)}))
     return DebarmentStore(RecordStore(ddb, name))
 
 

@@ -3,13 +3,13 @@
 | item | pk | sk | index |
 |---|---|---|---|
 | finding | `DEBAR#<digest>` | `D#<decided_on>#<id>` | gsi1 `DEBARMENTS` / `<decided_on>#<id>` (the list, newest first); gsi2 `DEBARNAME#<name>` / `<decided_on>#<id>` (search by name) |
-| what holds now | `DEBARRED#<shard>` | `<digest>` | — (the latest `until` of the party's findings not lifted; absent when none) |
+| what holds now | `PARTY#<shard>` | `<digest>` | — its `debarred` attribute (the latest `until` of the party's findings not lifted; absent when none), beside its approval claims (`functions.dal.parties`) |
 | finding by id | `DEBARID#<id>` | `META` | — (where the finding is, for lifting) |
 
 `<digest>`: 32 hex digits of the SHA-256 of the party's ID number or USCC, `<shard>` its first hex digit
 (`functions.dal.shards`): no ID number is part of a key, and what holds now lives under 16 partition keys
 however many parties are ever checked (most checks find nothing). Checking a submission's parties is a
-BatchGetItem of their what-holds-now items (100 keys a call), and lifting a finding is two GetItems and a
+BatchGetItem of their party items (100 keys a call), and lifting a finding is two GetItems and a
 conditional update: the cost never depends on how long the list is. (Before issue 13 these were keyed
 `DEBAR#<ID number or USCC>` / `ACTIVE`; local `.data/` journals of that layout are not migrated: `make reset`.)
 """  # noqa: E501
@@ -22,23 +22,17 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from functions.dal.items import from_item, to_item, value
+from functions.dal.parties import DEBARRED, Parties, PartyStore, party_key
 from functions.dal.records import RecordStore
-from functions.dal.shards import digest, sharded
+from functions.dal.shards import digest
 from functions.errors import Conflict, ServiceUnavailable
 
 INDEX_KEY = "DEBARMENTS"
-IN_FORCE = "DEBARRED"  # what holds now, 16 partition keys
 
 
 def party_pk(subject_id: str) -> str:
     """The partition of one party's findings."""
     return f"DEBAR#{digest(subject_id)}"
-
-
-def active_key(subject_id: str) -> dict[str, str]:
-    """Where what holds now for one party is."""
-    pk, sk = sharded(IN_FORCE, digest(subject_id))
-    return {"pk": pk, "sk": sk}
 
 
 def name_key(name: str) -> str:
@@ -61,10 +55,10 @@ def finding_items(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]
     return finding, pointer
 
 
-def active_item(latest: dict[str, Any]) -> dict[str, Any]:
-    """What holds now for a party, from its latest finding not lifted."""
+def in_force(latest: dict[str, Any]) -> dict[str, Any]:
+    """What holds now for a party (its item's `debarred`), from its latest finding not lifted."""
     keep = ("id", "subject_type", "subject_id", "subject_name", "until", "decided_on", "campaign")
-    return {**{k: latest[k] for k in keep if k in latest}, **active_key(latest["subject_id"])}
+    return {k: latest[k] for k in keep if k in latest}
 
 
 class DebarmentStore:
@@ -109,23 +103,35 @@ class DebarmentStore:
         return lifted
 
     def refresh(self, subject_id: str) -> None:
-        """Recompute what holds now for one party from its own findings (a handful; keyed)."""
+        """Recompute what holds now for one party from its own findings (a handful; keyed). Only the party
+        item's `debarred` is written: its approval claims are left as they are."""
         findings = [f for f in self.of(subject_id) if not f.get("lifted_on")]
-        if not findings:
-            try:
-                self.records.ddb.delete_item(TableName=self.records.table, Key=to_item(active_key(subject_id)))
-            except ClientError as exc:
+        pk, sk = party_key(subject_id)
+        update: dict[str, Any] = {
+            "TableName": self.records.table,
+            "Key": to_item({"pk": pk, "sk": sk}),
+            "ExpressionAttributeNames": {"#d": DEBARRED},
+        }
+        if findings:
+            latest = in_force(max(findings, key=lambda f: str(f["until"])))
+            update |= {"UpdateExpression": "SET #d = :d", "ExpressionAttributeValues": {":d": value(latest)}}
+        else:  # nothing holds: drop the attribute, creating no item for a party that has none
+            update |= {"UpdateExpression": "REMOVE #d", "ConditionExpression": "attribute_exists(pk)"}
+        try:
+            self.records.ddb.update_item(**update)
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] != "ConditionalCheckFailedException":
                 raise ServiceUnavailable() from exc
-            return
-        self.records.put(active_item(max(findings, key=lambda f: str(f["until"]))))
 
     # ---- keyed reads ----------------------------------------------------------------------------------
 
-    def active(self, subject_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """What holds now for each of these parties that has a finding not lifted (BatchGetItem)."""
+    def active(self, subject_ids: Iterable[str], parties: Parties | None = None) -> dict[str, dict[str, Any]]:
+        """What holds now for each of these parties that has a finding not lifted: from `parties` when the
+        caller read them already (a report reads its people once for every check), else by BatchGetItem."""
         wanted = list(dict.fromkeys(s for s in subject_ids if s))
-        keys = [active_key(s) for s in wanted]
-        return {item["subject_id"]: item for item in self.records.batch_get(keys, consistent=True)}
+        read = parties if parties is not None else PartyStore(self.records).read(wanted)
+        found = {s: read.of(s).get(DEBARRED) for s in wanted}
+        return {s: d for s, d in found.items() if d}
 
     def of(self, subject_id: str) -> list[dict[str, Any]]:
         """Every finding about one party, newest first."""

@@ -32,12 +32,12 @@ Scale notes (issue 13), at 100,000 records over 21 cities (assume Guangzhou + Sh
   `COUNTER`/`CERT#<site>#<yy>#<level>` by every final approval of that institution: both are conditional
   claims retried on conflict (NUMBERING_RETRIES), far below one partition's 1,000 writes/s even at 10×;
   what grows is the retry rate when many reviewers approve in the same second, not the cost.
-- per-party lookups (dal/shards.py): a submission reads each party's debarment in force
-  (`DEBARRED#<shard>` / `<digest>`) and, for a report, each candidate's approval claim
-  (`APPROVAL#<campaign>#<level>#<shard>` / `<digest>`): BatchGetItem by full key, 2,001 keys at most, whatever
-  the length of the debarment list (`DEBARMENTS`, gsi1, is only read a page at a time by staff). 16 partition
-  keys each: a 2,000-candidate submission puts ~125 RCU on each, an approval ~125 WCU (conditional puts); misses
-  add nothing (a miss still costs its RCU). At 10× widen the shard to two hex digits.
+- per-party lookups (dal/parties.py, dal/shards.py): a submission reads each party's item
+  (`PARTY#<shard>` / `<digest>`), which holds both its debarment in force and, per campaign and level, its
+  approval claim: BatchGetItem by full key, 2,001 keys at most, whatever the length of the debarment list
+  (`DEBARMENTS`, gsi1, is only read a page at a time by staff). 16 partition keys: a 2,000-candidate
+  submission puts ~125 RCU on each, an approval ~125 WCU (conditional updates of one attribute); misses add
+  nothing (a miss still costs its RCU). At 10× widen the shard to two hex digits.
 - `PUBLIC#S`: one partition read whole per request, hence CloudFront's public cache (template
   `PublicAnswerSeconds`) in front of it; `STATS#<campaign>`: 42 items per Query (dal/stats.py).
 - nothing here is a Scan. At 10× (1,000,000 records) the Query patterns cost the same per request; the

@@ -1,4 +1,4 @@
-"""Per-party items under a bounded set of partition keys (debarments in force, approval claims).
+"""Party items under a bounded set of partition keys (`functions.dal.parties`: debarment in force, approval claims).
 
 Every submission and every approval looks up each of its parties (up to 2,001) by key, and almost every
 lookup finds nothing. Such items are keyed `<PREFIX>#<shard>` / `<digest>`: the digest is the first 32 hex
@@ -9,7 +9,7 @@ On DynamoDB this costs nothing against one partition key per party: the reads st
 16 keys spread a submission's 2,001 reads (~125 RCU per key per submission, under the 3,000 RCU/s a key
 serves) and an approval's 2,000 conditional claim writes (~125 WCU per key, under 1,000 WCU/s); with no
 local secondary index there is no 10 GB item-collection limit, and a shard holds only real items (at 100,000
-approvals a campaign, ~6,000 small claims per shard). At ten times the load, widen to two hex digits (256
+approvals a campaign, ~6,000 small party items per shard). At ten times the load, widen to two hex digits (256
 keys). It also bounds what a miss can cost elsewhere: moto (tests, the local server) creates an empty
 partition for every key a GetItem/BatchGetItem misses and copies the whole table once per transaction item,
 so one partition per party made every report's transaction slower by the number of parties ever checked.

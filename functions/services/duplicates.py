@@ -8,27 +8,29 @@ BatchGetItem and written conditionally just before the decision's own transactio
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from functions.errors import Conflict, FieldProblem
 from functions.services.kinds import Stores
 from schemas.fields import LEVEL_NAMES
 from schemas.review import AWAITING
 
+if TYPE_CHECKING:
+    from functions.dal.parties import Parties
+    from functions.dal.people import ClaimKey
+
 # A claim older than this belongs to a decision that can no longer be running (the API's limit is 29 s).
 STALE_SECONDS = 120
 NAMED_IN_MESSAGE = 3
 
 
-def _keys(head: dict[str, Any], candidates: list[dict[str, Any]]) -> list[tuple[str, str]]:
+def _keys(head: dict[str, Any], candidates: list[dict[str, Any]]) -> list[ClaimKey]:
     from functions.dal.people import person_key
 
     return [person_key(head["campaign"], head["level"], c["id_number"]) for c in candidates]
 
 
-def _holders(
-    stores: Stores, claims: dict[tuple[str, str], dict[str, Any]], own: str | None
-) -> dict[str, dict[str, Any]]:
+def _holders(stores: Stores, claims: dict[ClaimKey, dict[str, Any]], own: str | None) -> dict[str, dict[str, Any]]:
     others = sorted({c["report_id"] for c in claims.values() if c["report_id"] != own})
     return {h["id"]: h for h in stores.records.heads(others)}
 
@@ -45,11 +47,13 @@ def _entry(index: int, candidate: dict[str, Any], holder: dict[str, Any]) -> dic
     }
 
 
-def approved_elsewhere(stores: Stores, head: dict[str, Any], candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def approved_elsewhere(
+    stores: Stores, head: dict[str, Any], candidates: list[dict[str, Any]], parties: Parties | None = None
+) -> list[dict[str, Any]]:
     """The candidates already approved for this level and campaign in another report (staff only: it names
-    the other enterprise)."""
+    the other enterprise). `parties`: the candidates' party items when the caller read them already."""
     keys = _keys(head, candidates)
-    claims = stores.people.claims(keys)
+    claims = stores.people.claims(keys, parties)
     holders = _holders(stores, claims, head.get("id"))
     out = []
     for index, (candidate, key) in enumerate(zip(candidates, keys, strict=True)):
@@ -83,21 +87,21 @@ def _stale(claim_at: str, now: str) -> bool:
 
 
 def claim_for_approval(
-    stores: Stores, head: dict[str, Any], candidates: list[dict[str, Any]], at: str
-) -> list[tuple[str, str]]:
+    stores: Stores, head: dict[str, Any], candidates: list[dict[str, Any]], at: str, parties: Parties | None = None
+) -> list[ClaimKey]:
     """Claim every candidate for this report before its final approval; Conflict naming the other report and
     enterprise when one is already approved (or is being approved right now). Answers the claims written."""
     keys = _keys(head, candidates)
-    claims = stores.people.claims(keys)
+    claims = stores.people.claims(keys, parties)
     holders = _holders(stores, claims, head["id"])
     duplicates: list[dict[str, Any]] = []
     busy: list[int] = []
-    writes: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
-    for index, (candidate, (pk, sk)) in enumerate(zip(candidates, keys, strict=True)):
-        item = {"pk": pk, "sk": sk, "report_id": head["id"], "index": index, "at": at}
-        current = claims.get((pk, sk))
+    writes: list[tuple[ClaimKey, dict[str, Any], dict[str, Any] | None]] = []
+    for index, (candidate, key) in enumerate(zip(candidates, keys, strict=True)):
+        claim = {"report_id": head["id"], "index": index, "at": at}
+        current = claims.get(key)
         if current is None or current["report_id"] == head["id"]:
-            writes.append((item, None))
+            writes.append((key, claim, None))
             continue
         holder = holders.get(current["report_id"])
         if holder is not None and holder["status"] == "approved":
@@ -105,7 +109,7 @@ def claim_for_approval(
         elif holder is not None and holder["status"] in AWAITING and not _stale(str(current.get("at")), at):
             busy.append(index)
         else:  # left by a decision that did not go through: take it over
-            writes.append((item, current))
+            writes.append((key, claim, current))
     if duplicates:
         raise refusal(head, duplicates)
     if busy:
@@ -114,7 +118,7 @@ def claim_for_approval(
     return stores.people.write(head["id"], writes)
 
 
-def release(stores: Stores, head: dict[str, Any], keys: list[tuple[str, str]]) -> None:
+def release(stores: Stores, head: dict[str, Any], keys: list[ClaimKey]) -> None:
     """Give the claims back after a decision that did not go through, unless the report was approved after all
     (another reviewer's approval of this same report holds the very same claims)."""
     if not keys:

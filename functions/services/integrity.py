@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from functions.dal.debarments import DebarmentStore
 from functions.dal.records import RecordStore
@@ -11,12 +11,20 @@ from functions.dal.uploads import UploadStore
 from functions.errors import FieldProblem
 from schemas.forms import UPLOAD_TYPES
 
+if TYPE_CHECKING:
+    from functions.dal.parties import Parties
 
-def debarred(store: DebarmentStore, subjects: dict[str, str], today: date) -> list[FieldProblem]:
+
+def debarred(
+    store: DebarmentStore, subjects: dict[str, str], today: date, parties: Parties | None = None
+) -> list[FieldProblem]:
     """`subjects` maps a field path to the ID number or USCC it names; one problem per debarred one.
-    Keyed: one BatchGetItem per 100 parties, whatever the length of the list."""
+    Keyed: one BatchGetItem per 100 parties, whatever the length of the list (none when the caller passes
+    the `parties` it read already)."""
     active = {
-        subject: d for subject, d in store.active(subjects.values()).items() if date.fromisoformat(d["until"]) > today
+        subject: d
+        for subject, d in store.active(subjects.values(), parties).items()
+        if date.fromisoformat(d["until"]) > today
     }
     problems = []
     for path, subject in subjects.items():

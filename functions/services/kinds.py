@@ -32,6 +32,7 @@ from schemas.review import review_stages
 from schemas.rules import plan_against_filing, report_against_plan
 
 if TYPE_CHECKING:
+    from functions.dal.parties import Parties, PartyStore
     from functions.dal.people import PeopleStore
 
 
@@ -47,6 +48,13 @@ class Stores:
         from functions.dal.people import PeopleStore
 
         return PeopleStore(self.records)
+
+    @property
+    def parties(self) -> PartyStore:
+        """Each person's and enterprise's item: debarment in force and approval claims, read in one go."""
+        from functions.dal.parties import PartyStore
+
+        return PartyStore(self.records)
 
 
 @dataclass(frozen=True)
@@ -152,9 +160,10 @@ def _prepare_plan(stores: Stores, principal: Principal, form: PlanRequest, today
 
 
 def report_rules(
-    stores: Stores, principal: Principal, parts: ReportParts, today: date
+    stores: Stores, principal: Principal, parts: ReportParts, today: date, parties: Parties | None = None
 ) -> tuple[dict[str, Any] | None, list[FieldProblem]]:
-    """Every rule beyond the form on whatever parts of a report parsed: its plan, notice, uploads, debarments."""
+    """Every rule beyond the form on whatever parts of a report parsed: its plan, notice, uploads, debarments.
+    `parties`: the enterprise's and candidates' party items when the caller read them already."""
     plan: dict[str, Any] | None = None
     problems: list[FieldProblem] = []
     if parts.plan_id is not None:
@@ -173,12 +182,14 @@ def report_rules(
     )
     subjects = {"enterprise": principal.uscc or ""}
     subjects.update({f"candidates[{i}].id_number": c.id_number for i, c in parts.candidates})
-    problems += debarred(stores.debarments, subjects, today)
+    problems += debarred(stores.debarments, subjects, today, parties)
     return plan, problems
 
 
 def _prepare_report(stores: Stores, principal: Principal, form: ReportRequest, today: date) -> Prepared:
-    plan, problems = report_rules(stores, principal, ReportParts.of(form), today)
+    # The enterprise and every candidate are read once, for debarments and for approvals elsewhere.
+    parties = stores.parties.read([principal.uscc or "", *(c.id_number for c in form.candidates)])
+    plan, problems = report_rules(stores, principal, ReportParts.of(form), today, parties)
     if plan is None:
         return Prepared({}, (), problems)
     fields = {
@@ -195,19 +206,19 @@ def _prepare_report(stores: Stores, principal: Principal, form: ReportRequest, t
         "candidate_count": len(form.candidates),
         "occupation_counts": occupation_counts(c.occupation for c in form.candidates),
     }
-    fields.update(_duplicate_flags(stores, fields, form))
+    fields.update(_duplicate_flags(stores, fields, form, parties))
     return Prepared(fields, review_stages("report", plan["level"], plan["categories"]), problems)
 
 
 DUPLICATES_KEPT = 20  # the head keeps the first few; reviewers' view recomputes them all
 
 
-def _duplicate_flags(stores: Stores, fields: dict[str, Any], form: ReportRequest) -> dict[str, Any]:
+def _duplicate_flags(stores: Stores, fields: dict[str, Any], form: ReportRequest, parties: Parties) -> dict[str, Any]:
     """Candidates already approved for this level and campaign elsewhere, flagged from submission on."""
     from functions.services.duplicates import approved_elsewhere
 
     candidates = [{"name": c.name, "id_number": c.id_number} for c in form.candidates]
-    found = approved_elsewhere(stores, fields, candidates)
+    found = approved_elsewhere(stores, fields, candidates, parties)
     return {"duplicate_count": len(found), "duplicates": found[:DUPLICATES_KEPT]}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from functions.auth import Principal
 from functions.dal.records import Change
@@ -21,19 +21,25 @@ from schemas.forms import DecisionRequest
 from schemas.review import AWAITING, STAGE_NAMES, after_decision
 
 NUMBERING_RETRIES = 30
+if TYPE_CHECKING:
+    from functions.dal.parties import Parties
+    from functions.dal.people import ClaimKey
+
 AUDIT_PAGE, AUDIT_PAGE_MAX = 200, 1000
 
 
 def decide(stores: Stores, kind: str, record_id: str, principal: Principal, form: DecisionRequest) -> dict[str, Any]:
     # Checked and claimed once, before the numbering loop: debarments (§七(四)) and one person, one approval.
+    # A report's people are read once (their party items hold both debarments and claims).
     head = visible(stores, kind, record_id, principal)
     first = _decision_change(stores, head, principal, form)
+    claimed: list[ClaimKey] = []
     if form.decision == "approve":
-        _refuse_debarred(stores, head)
-    claimed: list[tuple[str, str]] = []
-    if head["kind"] == "report" and first.set["status"] == "approved":
-        body = stores.records.body(head["id"], head["version"])
-        claimed = claim_for_approval(stores, head, body["candidates"], first.set["updated_at"])
+        people = stores.records.body(head["id"], head["version"])["candidates"] if head["kind"] == "report" else []
+        parties = stores.parties.read([head["owner"], *(c["id_number"] for c in people)])
+        _refuse_debarred(stores, head, people, parties)
+        if head["kind"] == "report" and first.set["status"] == "approved":
+            claimed = claim_for_approval(stores, head, people, first.set["updated_at"], parties)
     try:
         return _decide(stores, kind, record_id, principal, form)
     except Exception:
@@ -68,13 +74,11 @@ def _decide(stores: Stores, kind: str, record_id: str, principal: Principal, for
     raise Conflict("编号分配繁忙，请稍后重试")
 
 
-def _refuse_debarred(stores: Stores, head: dict[str, Any]) -> None:
+def _refuse_debarred(stores: Stores, head: dict[str, Any], people: list[dict[str, Any]], parties: Parties) -> None:
     """§七(四): a decision that would approve a debarred enterprise or person is refused, not only submissions."""
     subjects = {"enterprise": head["owner"]}
-    if head["kind"] == "report":
-        body = stores.records.body(head["id"], head["version"])
-        subjects.update({f"candidates[{i}].id_number": c["id_number"] for i, c in enumerate(body["candidates"])})
-    problems = debarred(stores.debarments, subjects, clock.today())
+    subjects.update({f"candidates[{i}].id_number": c["id_number"] for i, c in enumerate(people)})
+    problems = debarred(stores.debarments, subjects, clock.today(), parties)
     if problems:
         raise Conflict("不能通过：" + "；".join(p.message for p in problems[:3]), problems)
 

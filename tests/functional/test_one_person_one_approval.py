@@ -110,18 +110,15 @@ def test_a_claim_left_by_a_returned_report_is_taken_over(guangzhou, shenzhen):
 
 def test_claims_that_lose_one_person_to_another_decision_are_all_given_back(aws):
     from functions.api.deps import stores
-    from functions.dal.people import person_key
+    from functions.dal.people import ClaimKey, person_key
     from functions.errors import Conflict
     from functions.services import clock
 
     people = stores().people
     keys = [person_key("2024", "T", t_candidate(i)["id_number"]) for i in range(40, 64)]
 
-    def claims(report_id: str, wanted: list[tuple[str, str]]) -> list[tuple[dict[str, object], None]]:
-        return [
-            ({"pk": pk, "sk": sk, "report_id": report_id, "index": i, "at": clock.stamp()}, None)
-            for i, (pk, sk) in enumerate(wanted)
-        ]
+    def claims(report_id: str, wanted: list[ClaimKey]) -> list[tuple[ClaimKey, dict[str, object], None]]:
+        return [(key, {"report_id": report_id, "index": i, "at": clock.stamp()}, None) for i, key in enumerate(wanted)]
 
     # Given this decision has read its 24 people's claims (none), as claim_for_approval does before writing,
     # and one of them is claimed by another decision before this one writes

@@ -1,6 +1,7 @@
-"""Per-party lookups (debarments in force, one-person-one-approval claims) are keyed under a bounded set of
-partition keys (`functions.dal.shards`): checking or claiming people never adds a partition per person, and
-no ID number is ever part of a key."""
+"""Per-party lookups (debarments in force, one-person-one-approval claims) are one item per party under a
+bounded set of partition keys (`functions.dal.parties`, `functions.dal.shards`): checking or claiming people
+never adds a partition per person, a submission reads each person once for both checks, and no ID number is
+ever part of a key."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from tests.factories import city_claims
 from tests.functional._workflow import Flow, debar
 
 PEOPLE = 300
-SHARDED = ("DEBARRED#", "APPROVAL#2024#T#")  # what holds now; the claims of T in 2024
+PARTY = "PARTY#"  # each party's item: its debarment in force, its approval claims
+CLAIM = "claim#2024#T"  # the attribute holding a person's claim for T in 2024
 
 
 @pytest.fixture
@@ -65,12 +67,16 @@ def test_checking_and_claiming_hundreds_of_people_adds_a_bounded_number_of_parti
     # left 600 after the submission alone), and the claims went under at most 16 partition keys
     after = _partitions()
     assert len(_empty(after) - _empty(before)) < 20, sorted(_empty(after) - _empty(before))
-    for prefix in SHARDED:
-        assert len([key for key in after if key.startswith(prefix)]) <= 16
-    assert len([key for key in set(after) - set(before) if key.startswith("APPROVAL#2024#T#")]) == 16
-    # And every claim was written, under its person's digest, with no ID number in any key
-    claims = [i for i in _every_item() if i["pk"].startswith("APPROVAL#2024#T#")]
+    assert len([key for key in after if key.startswith(PARTY)]) <= 16
+    # And every claim was written, one per person, on the person's party item, with no ID number in any key
+    parties = [i for i in _every_item() if i["pk"].startswith(PARTY)]
+    claims = [i[CLAIM] for i in parties if CLAIM in i]
     assert sorted(int(c["index"]) for c in claims) == list(range(PEOPLE))
+    assert len({(i["pk"], i["sk"]) for i in parties}) == len(parties) == PEOPLE
+    # (the debarred person's one item holds his finding, long over, and his claim side by side)
+    assert [i["debarred"]["subject_id"] for i in parties if "debarred" in i and CLAIM in i] == [
+        body["candidates"][0]["id_number"]
+    ]
     ids = [c["id_number"] for c in body["candidates"]]
     keys = " ".join(f"{i['pk']} {i['sk']}" for i in _every_item())
     assert not any(id_number in keys for id_number in ids)
