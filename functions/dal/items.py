@@ -40,9 +40,11 @@ def _is_whole(v: Any) -> bool:
     return isinstance(v, Decimal) and v == v.to_integral_value()
 
 
-def pack(body: dict[str, Any]) -> bytes:
-    """A submitted body as stored: gzip'd JSON (a 2,000-person roster stays far below DynamoDB's 400 KB)."""
-    return gzip.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), compresslevel=6)
+def pack(body: dict[str, Any] | str) -> bytes:
+    """A submitted body as stored: gzip'd JSON (a 2,000-person roster stays far below DynamoDB's 400 KB).
+    `body` is data, or JSON text already written compactly (pydantic's `model_dump_json()`, the same bytes)."""
+    text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return gzip.compress(text.encode(), compresslevel=6)
 
 
 def unpack(raw: Any) -> dict[str, Any]:

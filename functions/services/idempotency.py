@@ -18,11 +18,12 @@ KEEP_SECONDS = 24 * 3600
 def once(
     key: str | None,
     scope: str,
-    body: dict[str, Any],
+    body: Any,
     create: Callable[[], dict[str, Any]],
     context: LambdaContext | None = None,
 ) -> dict[str, Any]:
-    """Run `create` once per (`scope`, `key`); `scope` names the caller and the route. With the Lambda
+    """Run `create` once per (`scope`, `key`); `scope` names the caller and the route, `body` (JSON text or
+    data) is what the same key must be sent with again. With the Lambda
     `context`, a create cut short by a timeout frees its key when the invocation would have ended, not in 24 h."""
     if key is None:
         return create()

@@ -47,9 +47,9 @@ def _body(form: BaseModel) -> dict[str, Any]:
 
 
 def submit(
-    stores: Stores, kind_name: str, principal: Principal, form: BaseModel, body: dict[str, Any] | None = None
+    stores: Stores, kind_name: str, principal: Principal, form: BaseModel, body: str | None = None
 ) -> dict[str, Any]:
-    """`body`: the form already dumped by the caller (a 2,000-candidate report is not dumped twice)."""
+    """`body`: the form already dumped to JSON by the caller (a 2,000-candidate report is not dumped twice)."""
     kind = KINDS[kind_name]
     prepared = kind.prepare(stores, principal, form, clock.today())
     if prepared.problems:

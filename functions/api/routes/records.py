@@ -33,7 +33,7 @@ def _create(kind: str, form: BaseModel) -> Response[Any]:
 
     principal = caller(router, "enterprise")
     key = router.current_event.headers.get("idempotency-key")
-    body = form.model_dump(mode="json")  # once: compared for the idempotency key, and stored
+    body = form.model_dump_json()  # once, by pydantic-core: compared for the idempotency key, and stored as is
     answer = once(
         key,
         f"{principal.uscc}|{kind}",
