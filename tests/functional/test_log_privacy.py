@@ -4,6 +4,7 @@ included, and every record other libraries log, run through an 18-character ID p
 from __future__ import annotations
 
 import io
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -92,7 +93,8 @@ def test_a_crash_that_carries_id_numbers_logs_them_masked(flow, monkeypatch, log
     id_number = body["candidates"][0]["id_number"]
 
     def fail(self, head, stored, log, desks, *extra):
-        raise RuntimeError(f"could not store candidate\n{id_number}\tid{id_number} {stored['candidates'][1]}")
+        candidate = json.loads(stored)["candidates"][1]  # the body arrives as the form's JSON text
+        raise RuntimeError(f"could not store candidate\n{id_number}\tid{id_number} {candidate}")
 
     monkeypatch.setattr(RecordStore, "create", fail)
     # When the report is submitted
