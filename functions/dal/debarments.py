@@ -58,7 +58,7 @@ def finding_items(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]
 def in_force(latest: dict[str, Any]) -> dict[str, Any]:
     """What holds now for a party (its item's `debarred`), from its latest finding not lifted."""
     keep = ("id", "subject_type", "subject_id", "subject_name", "until", "decided_on", "campaign")
-    return {k: latest[k] for k in keep if k in latest}
+    return {k: latest[k] for k in keep if latest.get(k) is not None}
 
 
 class DebarmentStore:

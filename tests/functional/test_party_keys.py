@@ -98,3 +98,26 @@ def test_a_debarment_in_force_is_found_lifted_and_searched_by_its_party(flow, ca
     assert list(found) == [people[0]["id_number"]]
     assert found[people[0]["id_number"]]["id"] == held["id"]
     assert [d["id"] for d in stores().debarments.of(people[1]["id_number"])] == [lifted["id"]]
+
+
+def test_a_finding_and_its_lifting_leave_the_persons_approval_claim_as_it_was(flow, call_api):
+    from functions.api.deps import stores
+    from tests.factories import admin_claims
+
+    # Given a person approved for T in 2024 (the claim sits on the person's party item)
+    report_id = flow.approved_report("T", count=2)
+    person = stores().records.body(report_id, 1)["candidates"][1]["id_number"]
+    claim = stores().parties.read([person]).of(person)[CLAIM]
+    assert (claim["report_id"], int(claim["index"])) == (report_id, 1)
+    # When a finding of fraud is recorded against that person, and later lifted
+    finding = debar(call_api, "person", person, name="李国强丙")
+    held = stores().parties.read([person]).of(person)
+    status, _ = call_api("POST", f"/api/debarments/{finding['id']}/lift", {"reason": "复议撤销"}, claims=admin_claims())
+    assert status == 200
+    # Then the finding was held beside the claim, the lifting took away only the finding, and the claim,
+    # written by the approval, is exactly as it was (each writer updates only its own attribute)
+    assert held["debarred"]["id"] == finding["id"]
+    assert held[CLAIM] == claim
+    after = stores().parties.read([person]).of(person)
+    assert "debarred" not in after
+    assert after[CLAIM] == claim
