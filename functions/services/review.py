@@ -20,11 +20,11 @@ from functions.services.submissions import can_see, desk, log_item, queue_keys, 
 from schemas.forms import DecisionRequest
 from schemas.review import AWAITING, STAGE_NAMES, after_decision
 
-NUMBERING_RETRIES = 30
 if TYPE_CHECKING:
     from functions.dal.parties import Parties
     from functions.dal.people import ClaimKey
 
+NUMBERING_RETRIES = 30
 AUDIT_PAGE, AUDIT_PAGE_MAX = 200, 1000
 
 

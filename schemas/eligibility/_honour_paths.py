@@ -1,6 +1,6 @@
 """What one path of the engine found (`Outcome`), and the paths that rest on honours: §四(三)'s direct route,
 §四(二)'s S prerequisite and T3's honour. Each outcome states its facts at once and writes its Chinese detail
-only when asked (`Outcome.detail`): a report judges thousands of candidates and explains only those who fail.
+only when asked (`Outcome.describe`): a report judges thousands of candidates and explains only those who fail.
 """
 
 from __future__ import annotations
@@ -54,10 +54,6 @@ class Outcome:
     met_on: date | None = None
     time_only: bool = False  # unmet only for lack of counted work time
     relies_on_other: bool = False  # met only thanks to honours a reviewer must confirm (`other`; S: unlisted)
-
-    @property
-    def detail(self) -> str:
-        return self.describe()
 
     def result(self) -> PathResult:
         return PathResult(id=self.id, title=self.title, met=self.met, detail=self.describe(), met_on=self.met_on)
